@@ -1,0 +1,70 @@
+import { DIAG, FULL, SPHERICAL, packedSize } from './kinds';
+
+// ½‖(x − μ_j)ᵀU_j‖² for a pair of rows (one per lane). The operations run in the reference kernel's
+// order, so lane by lane the results are bit-identical to it.
+
+/**
+ * ½‖diffᵀU‖², U packed upper triangular: y_c = Σ_{r ≤ c} diff_r · U[r][c]. Columns go two at a time so
+ * each diff_r is loaded once for both; every y_c still adds its terms in increasing r.
+ */
+@inline function halfNormTriangular(diff: usize, U: usize, d: i32): v128 {
+  let sum = f64x2.splat(0);
+  let c = 0;
+  for (; c + 1 < d; c += 2) {
+    let y0 = f64x2.splat(0);
+    let y1 = f64x2.splat(0);
+    // U[0][c] is at c; going down a column from row r to r + 1 skips the d − r − 1 entries between them.
+    let u = U + (<usize>c << 3);
+    for (let r = 0; r <= c; r++) {
+      const x = v128.load(diff + (<usize>r << 4));
+      y0 = f64x2.add(y0, f64x2.mul(x, v128.load64_splat(u)));
+      y1 = f64x2.add(y1, f64x2.mul(x, v128.load64_splat(u, 8)));
+      u += <usize>(d - r - 1) << 3;
+    }
+    // u + 8 is now U[c + 1][c + 1], the last term of column c + 1.
+    y1 = f64x2.add(y1, f64x2.mul(v128.load(diff + (<usize>(c + 1) << 4)), v128.load64_splat(u, 8)));
+    sum = f64x2.add(sum, f64x2.mul(y0, y0));
+    sum = f64x2.add(sum, f64x2.mul(y1, y1));
+  }
+  if (c < d) {
+    let y = f64x2.splat(0);
+    let u = U + (<usize>c << 3);
+    for (let r = 0; r <= c; r++) {
+      y = f64x2.add(y, f64x2.mul(v128.load(diff + (<usize>r << 4)), v128.load64_splat(u)));
+      u += <usize>(d - r - 1) << 3;
+    }
+    sum = f64x2.add(sum, f64x2.mul(y, y));
+  }
+  return f64x2.mul(f64x2.splat(0.5), sum);
+}
+
+/** ½ Σ_c (diff_c · u_c)². */
+@inline function halfNormDiagonal(diff: usize, u: usize, d: i32): v128 {
+  let sum = f64x2.splat(0);
+  for (let c = 0; c < d; c++) {
+    const y = f64x2.mul(v128.load(diff + (<usize>c << 4)), v128.load64_splat(u + (<usize>c << 3)));
+    sum = f64x2.add(sum, f64x2.mul(y, y));
+  }
+  return f64x2.mul(f64x2.splat(0.5), sum);
+}
+
+/** Σ_c diff_c². */
+@inline export function squaredNorm(diff: usize, d: i32): v128 {
+  let sum = f64x2.splat(0);
+  for (let c = 0; c < d; c++) {
+    const v = v128.load(diff + (<usize>c << 4));
+    sum = f64x2.add(sum, f64x2.mul(v, v));
+  }
+  return sum;
+}
+
+/** ½‖diffᵀU_j‖² of component j for the given kind (tied: one U shared by every component). */
+@inline export function halfNorm(kind: i32, diff: usize, precChol: usize, j: i32, d: i32): v128 {
+  if (kind == FULL) return halfNormTriangular(diff, precChol + (<usize>(j * packedSize<i32>(d)) << 3), d);
+  if (kind == DIAG) return halfNormDiagonal(diff, precChol + (<usize>(j * d) << 3), d);
+  if (kind == SPHERICAL) {
+    const u = v128.load64_splat(precChol + (<usize>j << 3));
+    return f64x2.mul(f64x2.mul(f64x2.mul(f64x2.splat(0.5), squaredNorm(diff, d)), u), u);
+  }
+  return halfNormTriangular(diff, precChol, d);
+}

@@ -1,0 +1,82 @@
+/**
+ * The contract shared by the WebAssembly kernel and the pure-TypeScript reference kernel.
+ *
+ * The kernel knows nothing of GMM options: it sees buffers, sizes and a covariance layout.
+ * Layouts (all Float64Array, row-major):
+ *   means      k·d
+ *   precChol   upper-triangular Cholesky factor U of each precision matrix (P = U Uᵀ, sklearn's
+ *              `precisions_cholesky_`), stored as:
+ *                full       k · d(d+1)/2   packed upper triangle, row by row: (0,0) (0,1) … (0,d-1) (1,1) …
+ *                tied       d(d+1)/2       one packed upper triangle shared by every component
+ *                diag       k·d            the diagonal of U
+ *                spherical  k              the scalar U
+ *   logConst   k   log w_j + log|U_j| − (d/2)·log(2π), so that log w_j p_j(x) = logConst_j − ½‖(x − μ_j)ᵀU_j‖²
+ * Statistics of rows [start, end), shifted by the means the E-step used (c_j = μ_j):
+ *   N  k           Σ r_ij
+ *   S  k·d         Σ r_ij (x_i − c_j)
+ *   Q  full        k · d(d+1)/2   Σ r_ij (x_i − c_j)(x_i − c_j)ᵀ, packed upper per component
+ *      tied        d(d+1)/2       Σ_j Σ_i r_ij (x_i − c_j)(x_i − c_j)ᵀ, packed upper, summed over components
+ *      diag        k·d            Σ r_ij (x_i − c_j)²  per coordinate
+ *      spherical   k              Σ r_ij ‖x_i − c_j‖²
+ */
+
+export type CovarianceKind = 'full' | 'tied' | 'diag' | 'spherical';
+
+export const COVARIANCE_KINDS: readonly CovarianceKind[] = ['full', 'tied', 'diag', 'spherical'];
+
+/** The parameters one E-step needs, in the layouts above. */
+export interface KernelParams {
+  readonly means: Float64Array;
+  readonly precChol: Float64Array;
+  readonly logConst: Float64Array;
+}
+
+/** Shifted sufficient statistics of a range of rows, in the layouts above. */
+export interface SufficientStats {
+  readonly N: Float64Array;
+  readonly S: Float64Array;
+  readonly Q: Float64Array;
+}
+
+/** Shape of one fit: what a session is sized for. */
+export interface SessionShape {
+  readonly kind: CovarianceKind;
+  /** Number of components. */
+  readonly k: number;
+}
+
+/**
+ * A data matrix resident in kernel memory for the life of the session (one fit, or one prediction call).
+ * Per call only the parameters cross the boundary.
+ */
+export interface KernelSession {
+  readonly rows: number;
+  readonly cols: number;
+  readonly kind: CovarianceKind;
+  readonly k: number;
+  /**
+   * The fused one-pass E-step over rows [start, end): per row the k log-densities, their log-sum-exp,
+   * the responsibilities, added into the statistics. `stats` is overwritten (zeroed first).
+   * Returns Σ log p(x_i) over the range.
+   */
+  eStep(params: KernelParams, start: number, end: number, stats: SufficientStats): number;
+  /**
+   * Per-row outputs over rows [start, end). `logDensity[i - start]` = log p(x_i) (log-sum-exp of the
+   * weighted log-densities); `logResp[(i - start)·k + j]` = log r_ij. Either output may be null.
+   */
+  scoreRows(
+    params: KernelParams,
+    start: number,
+    end: number,
+    logDensity: Float64Array | null,
+    logResp: Float64Array | null,
+  ): void;
+  /** Release the kernel memory held by this session. Idempotent. */
+  dispose(): void;
+}
+
+export interface Kernel {
+  readonly name: string;
+  /** Copy `data` (rows × cols, row-major) into kernel memory once. */
+  createSession(data: Float64Array, rows: number, cols: number, shape: SessionShape): KernelSession;
+}
