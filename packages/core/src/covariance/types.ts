@@ -1,0 +1,43 @@
+import type { SufficientStats } from '@gmm/kernel';
+import type { ShapeFailure } from '../nested.js';
+
+export type CovarianceType = 'full' | 'tied' | 'diag' | 'spherical';
+
+/** What the M-step hands a covariance module: shifted statistics and the mean update. */
+export interface MStepInput {
+  readonly stats: SufficientStats;
+  /** N_j + 10ε */
+  readonly nk: Float64Array;
+  /** δ_j = μ_new − c_j, k·d */
+  readonly deltas: Float64Array;
+  readonly k: number;
+  readonly d: number;
+  readonly regCovar: number;
+}
+
+/**
+ * Layouts (flat, row-major): covariances and precisions full k·d·d, tied d·d, diag k·d, spherical k;
+ * `precChol` in the kernel layout (see @gmm/kernel types.ts); the "dense" factor is sklearn's
+ * `precisions_cholesky_` with the same shape as the covariances (upper triangular for full/tied).
+ */
+export interface CovarianceModule {
+  readonly type: CovarianceType;
+  /** Shape of the covariances (and of precisions and their dense factors) as nested arrays. */
+  nestedShape(k: number, d: number): number[];
+  /** Free parameters of the covariances. */
+  parameterCount(k: number, d: number): number;
+  /** The M-step: covariances from shifted statistics, and their precision factors. Throws IllDefinedCovarianceError. */
+  estimate(input: MStepInput): { covariances: Float64Array; precChol: Float64Array };
+  /** Precision factors of user-given precisions; `fail` reports a component that is not positive definite. */
+  factorPrecisions(precisions: Float64Array, k: number, d: number, fail: ShapeFailure): Float64Array;
+  /** log|U_j| for every component (sklearn: Σ log of the factor's diagonal). */
+  logDetU(precChol: Float64Array, k: number, d: number): Float64Array;
+  /** The kernel-layout factor as sklearn's dense `precisions_cholesky_`. */
+  precCholToDense(precChol: Float64Array, k: number, d: number): Float64Array;
+  /** A dense factor back in the kernel layout; `fail` reports one that is not upper triangular with a positive diagonal. */
+  precCholFromDense(dense: Float64Array, k: number, d: number, fail: ShapeFailure): Float64Array;
+  /** Adds r·diff diffᵀ of component j into Q, in the kernel's Q layout. */
+  addSecondMoment(Q: Float64Array, j: number, diff: Float64Array, r: number, d: number): void;
+  /** A lower factor A_j with A_j A_jᵀ = Σ_j per component, as a function adding A_j z into `out`. */
+  sampler(covariances: Float64Array, k: number, d: number): (j: number, z: Float64Array, out: Float64Array) => void;
+}

@@ -1,0 +1,25 @@
+/** @gmm/core: Gaussian mixture models fitted by EM, matching scikit-learn's GaussianMixture. */
+export type { Kernel } from '@gmm/kernel';
+export { COVARIANCE_TYPES, type CovarianceType } from './covariance/index.js';
+export type { DataInput } from './data.js';
+export {
+  DataError,
+  GmmError,
+  IllDefinedCovarianceError,
+  ModelFormatError,
+  ValidationError,
+} from './errors.js';
+export { fit, fitPredict } from './fit.js';
+export { fitSteps, type FitStep } from './fit-steps.js';
+export { INIT_PARAMS, type InitParams } from './init/index.js';
+export { GaussianMixture } from './model.js';
+export { DEFAULTS, type FitOptions } from './options.js';
+export type { Sample } from './sample.js';
+export {
+  selectModel,
+  type Candidate,
+  type Criterion,
+  type ModelSelection,
+  type SelectModelOptions,
+} from './select-model.js';
+export { MODEL_FORMAT, MODEL_VERSION, type Covariances, type GaussianMixtureJSON } from './serialize.js';

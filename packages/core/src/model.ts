@@ -1,0 +1,163 @@
+/** A fitted Gaussian mixture: parameters in sklearn's shapes, prediction, scoring, sampling, serialisation. */
+import { getKernel, type Kernel, type KernelParams, type KernelSession } from '@gmm/kernel';
+import { aicFrom, bicFrom, mixtureParameterCount } from './criteria.js';
+import { COVARIANCE_MODULES, type CovarianceType } from './covariance/index.js';
+import { expectFeatures, toMatrix, type DataInput, type Matrix } from './data.js';
+import type { ModelState } from './model-state.js';
+import { toNested } from './nested.js';
+import { toKernelParams } from './params.js';
+import { sampleMixture, type Sample } from './sample.js';
+import { hardLabels, logDensities, responsibilities } from './scoring.js';
+import { modelToJSON, parseModelJSON, type Covariances, type GaussianMixtureJSON } from './serialize.js';
+import { integerInRange, kernelValue, optionsObject, seedValue } from './validate.js';
+
+/** Freezes nested arrays so the public parameters cannot drift from the ones predictions use. */
+function deepFreeze<T>(value: T): T {
+  if (Array.isArray(value)) value.forEach(deepFreeze);
+  return Object.freeze(value);
+}
+
+let createModelFn: (state: ModelState, kernel: Kernel | undefined) => GaussianMixture;
+let stateOfFn: (model: GaussianMixture) => ModelState;
+
+export class GaussianMixture {
+  readonly covarianceType: CovarianceType;
+  readonly nComponents: number;
+  readonly nFeatures: number;
+  /** Mixing weights, length k. */
+  readonly weights: number[];
+  /** k × d. */
+  readonly means: number[][];
+  /** full k×d×d, tied d×d, diag k×d, spherical k. */
+  readonly covariances: Covariances;
+  /** Upper-triangular Cholesky factors of the precisions (sklearn's `precisions_cholesky_`), same shapes. */
+  readonly precisionsCholesky: Covariances;
+  /** Whether the kept restart met the tolerance within maxIter. */
+  readonly converged: boolean;
+  /** EM iterations of the kept restart. */
+  readonly nIter: number;
+  /** Mean log-likelihood per sample of the parameters before the last M-step. */
+  readonly lowerBound: number;
+  /** lowerBounds[i]: mean log-likelihood per sample of the parameters before the (i+1)-th M-step. */
+  readonly lowerBounds: number[];
+  readonly featureNames?: string[];
+
+  readonly #state: ModelState;
+  /** The kernel the model was fitted with or loaded for; undefined means the default WebAssembly kernel. */
+  readonly #kernel: Kernel | undefined;
+  readonly #kernelParams: KernelParams;
+
+  private constructor(state: ModelState, kernel: Kernel | undefined) {
+    const { covarianceType, nComponents: k, nFeatures: d, params } = state;
+    const module = COVARIANCE_MODULES[covarianceType];
+    const shape = module.nestedShape(k, d);
+    this.#state = state;
+    this.#kernel = kernel;
+    this.#kernelParams = toKernelParams(params, d);
+    this.covarianceType = covarianceType;
+    this.nComponents = k;
+    this.nFeatures = d;
+    this.weights = deepFreeze(Array.from(params.weights));
+    this.means = deepFreeze(toNested(params.means, [k, d]) as number[][]);
+    this.covariances = deepFreeze(toNested(params.covariances, shape) as Covariances);
+    this.precisionsCholesky = deepFreeze(toNested(module.precCholToDense(params.precChol, k, d), shape) as Covariances);
+    this.converged = state.converged;
+    this.nIter = state.nIter;
+    this.lowerBound = state.lowerBound;
+    this.lowerBounds = deepFreeze([...state.lowerBounds]);
+    if (state.featureNames) this.featureNames = deepFreeze([...state.featureNames]);
+  }
+
+  static {
+    createModelFn = (state, kernel) => new GaussianMixture(state, kernel);
+    stateOfFn = (model) => model.#state;
+  }
+
+  /** Free parameters: covariances + k·d means + (k − 1) weights. */
+  get nParameters(): number {
+    return mixtureParameterCount(this.covarianceType, this.nComponents, this.nFeatures);
+  }
+
+  /** Runs `use` on a kernel session holding X (validated against the model), released afterwards. */
+  #withSession<T>(X: DataInput, use: (session: KernelSession, matrix: Matrix) => T): T {
+    const matrix = toMatrix(X);
+    expectFeatures(matrix, this.nFeatures);
+    const kernel = this.#kernel ?? getKernel();
+    const session = kernel.createSession(matrix.data, matrix.rows, matrix.cols, {
+      kind: this.covarianceType,
+      k: this.nComponents,
+    });
+    try {
+      return use(session, matrix);
+    } finally {
+      session.dispose();
+    }
+  }
+
+  /** Σ log p(x) over the rows of X, and the number of rows. */
+  #logLikelihood(X: DataInput): { total: number; rows: number } {
+    return this.#withSession(X, (session, matrix) => ({
+      total: logDensities(session, this.#kernelParams).reduce((a, b) => a + b, 0),
+      rows: matrix.rows,
+    }));
+  }
+
+  /** The most probable component of every row. */
+  predict(X: DataInput): Int32Array {
+    return this.#withSession(X, (session) => hardLabels(session, this.#kernelParams));
+  }
+
+  /** Component probabilities of every row (rows × k, row-major). */
+  predictProba(X: DataInput): { data: Float64Array; rows: number; cols: number } {
+    return this.#withSession(X, (session, matrix) => {
+      return { data: responsibilities(session, this.#kernelParams), rows: matrix.rows, cols: this.nComponents };
+    });
+  }
+
+  /** log p(x) of every row. */
+  scoreSamples(X: DataInput): Float64Array {
+    return this.#withSession(X, (session) => logDensities(session, this.#kernelParams));
+  }
+
+  /** Mean log-likelihood per sample. */
+  score(X: DataInput): number {
+    const { total, rows } = this.#logLikelihood(X);
+    return total / rows;
+  }
+
+  /** Bayesian information criterion: −2·log L + nParameters·ln n (lower is better). */
+  bic(X: DataInput): number {
+    const { total, rows } = this.#logLikelihood(X);
+    return bicFrom(total, this.nParameters, rows);
+  }
+
+  /** Akaike information criterion: −2·log L + 2·nParameters (lower is better). */
+  aic(X: DataInput): number {
+    return aicFrom(this.#logLikelihood(X).total, this.nParameters);
+  }
+
+  /** n points drawn from the mixture with their components, grouped by component as sklearn. */
+  sample(n: number, seed = 0): Sample {
+    return sampleMixture(this.#state, integerInRange('n', n, 1), seedValue('seed', seed));
+  }
+
+  toJSON(): GaussianMixtureJSON {
+    return modelToJSON(this.#state);
+  }
+
+  /** Loads a model saved with toJSON (the object or its JSON text); predictions are bit-identical. */
+  static fromJSON(json: unknown, options?: { kernel?: Kernel }): GaussianMixture {
+    const { kernel } = optionsObject('options', options, ['kernel']);
+    return new GaussianMixture(parseModelJSON(json), kernel === undefined ? undefined : kernelValue(kernel));
+  }
+}
+
+/** Internal: a model from a state (used by the fit functions). */
+export function createModel(state: ModelState, kernel: Kernel | undefined): GaussianMixture {
+  return createModelFn(state, kernel);
+}
+
+/** Internal: the state of a model (used by warmStart). */
+export function stateOf(model: GaussianMixture): ModelState {
+  return stateOfFn(model);
+}

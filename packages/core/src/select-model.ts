@@ -1,0 +1,174 @@
+/** Model selection over component counts × covariance types by BIC or AIC. */
+import { loadKernel, type Kernel } from '@gmm/kernel';
+import { COVARIANCE_TYPES, type CovarianceType } from './covariance/index.js';
+import { aicFrom, bicFrom, mixtureParameterCount } from './criteria.js';
+import { toMatrix, type DataInput, type Matrix } from './data.js';
+import { describe, IllDefinedCovarianceError, ValidationError } from './errors.js';
+import { createModel, type GaussianMixture } from './model.js';
+import { FIT_OPTION_KEYS, resolveComponents, resolveFitOptions, type FitOptions, type ResolvedFitOptions } from './options.js';
+import { toKernelParams } from './params.js';
+import { drain, openSession } from './prepare.js';
+import { runRestarts } from './restarts.js';
+import { logDensities } from './scoring.js';
+import { oneOf, optionsObject } from './validate.js';
+
+export type Criterion = 'bic' | 'aic';
+
+const CRITERIA: readonly Criterion[] = ['bic', 'aic'];
+
+/** The largest component count tried by default (capped by the number of samples). */
+const DEFAULT_MAX_COMPONENTS = 9;
+
+export interface Candidate {
+  nComponents: number;
+  covarianceType: CovarianceType;
+  bic: number;
+  aic: number;
+  /** Mean log-likelihood per sample of the fitted model. */
+  score: number;
+  lowerBound: number;
+  converged: boolean;
+  nIter: number;
+  nParameters: number;
+  /** Why the fit failed (an ill-defined covariance); the criterion values are then NaN. */
+  error?: string;
+}
+
+export interface SelectModelOptions
+  extends Omit<FitOptions, 'nComponents' | 'covarianceType' | 'weightsInit' | 'meansInit' | 'precisionsInit' | 'warmStart'> {
+  /** Component counts to try (default 1..9). */
+  nComponents?: number[];
+  /** Covariance types to try (default all four). */
+  covarianceTypes?: CovarianceType[];
+  criterion?: Criterion;
+  /** Called after each candidate is fitted. */
+  onProgress?: (done: number, total: number, candidate: Candidate) => void;
+}
+
+export interface ModelSelection {
+  criterion: Criterion;
+  /** Every candidate, best first; failed candidates last. */
+  candidates: Candidate[];
+  best: Candidate & { model: GaussianMixture };
+}
+
+const PER_CANDIDATE_KEYS = ['nComponents', 'covarianceType', 'weightsInit', 'meansInit', 'precisionsInit', 'warmStart'];
+const SELECT_KEYS = [
+  ...FIT_OPTION_KEYS.filter((key) => !PER_CANDIDATE_KEYS.includes(key)),
+  'nComponents',
+  'covarianceTypes',
+  'criterion',
+  'onProgress',
+];
+
+function nonEmptyArray(parameter: string, value: unknown, expected: string): unknown[] {
+  if (!Array.isArray(value) || value.length === 0) throw new ValidationError(parameter, expected, describe(value));
+  return value;
+}
+
+function componentCounts(value: unknown, samples: number): number[] {
+  if (value === undefined) {
+    return Array.from({ length: Math.min(DEFAULT_MAX_COMPONENTS, samples) }, (_, i) => i + 1);
+  }
+  const counts = nonEmptyArray('nComponents', value, 'a non-empty array of component counts');
+  return counts.map((k, i) => resolveComponents(k, samples, `nComponents[${i}]`));
+}
+
+function covarianceTypes(value: unknown): CovarianceType[] {
+  if (value === undefined) return [...COVARIANCE_TYPES];
+  const types = nonEmptyArray('covarianceTypes', value, 'a non-empty array of covariance types');
+  return types.map((type, i) => oneOf(`covarianceTypes[${i}]`, type, COVARIANCE_TYPES));
+}
+
+function failedCandidate(options: ResolvedFitOptions, nParameters: number, error: IllDefinedCovarianceError): Candidate {
+  return {
+    nComponents: options.nComponents,
+    covarianceType: options.covarianceType,
+    bic: NaN,
+    aic: NaN,
+    score: NaN,
+    lowerBound: NaN,
+    converged: false,
+    nIter: 0,
+    nParameters,
+    error: error.message,
+  };
+}
+
+/** Lower criterion first; failed candidates (NaN) last; the grid order is kept between equals. */
+function compareBy(criterion: Criterion) {
+  return (a: Candidate, b: Candidate): number => {
+    const x = a[criterion];
+    const y = b[criterion];
+    if (Number.isNaN(x) || Number.isNaN(y)) return Number(Number.isNaN(x)) - Number(Number.isNaN(y));
+    return x - y;
+  };
+}
+
+/** Fits one candidate; an ill-defined covariance is recorded, anything else propagates. */
+function fitCandidate(
+  matrix: Matrix,
+  options: ResolvedFitOptions,
+  kernel: Kernel,
+): { candidate: Candidate; model?: GaussianMixture; error?: IllDefinedCovarianceError } {
+  const session = openSession(kernel, matrix, options);
+  try {
+    const state = drain(runRestarts(matrix, session, options));
+    const model = createModel(state, kernel);
+    const total = logDensities(session, toKernelParams(state.params, matrix.cols)).reduce((a, b) => a + b, 0);
+    const { nParameters } = model;
+    const candidate: Candidate = {
+      nComponents: options.nComponents,
+      covarianceType: options.covarianceType,
+      bic: bicFrom(total, nParameters, matrix.rows),
+      aic: aicFrom(total, nParameters),
+      score: total / matrix.rows,
+      lowerBound: state.lowerBound,
+      converged: state.converged,
+      nIter: state.nIter,
+      nParameters,
+    };
+    return { candidate, model };
+  } catch (error) {
+    if (!(error instanceof IllDefinedCovarianceError)) throw error;
+    return { candidate: failedCandidate(options, mixtureParameterCount(options.covarianceType, options.nComponents, matrix.cols), error), error };
+  } finally {
+    session.dispose();
+  }
+}
+
+/**
+ * Fits every (nComponents, covarianceType) pair with the same options and seed, and ranks them by the
+ * criterion. Throws only when every candidate failed (the first failure).
+ */
+export async function selectModel(X: DataInput, options?: SelectModelOptions): Promise<ModelSelection> {
+  const record = optionsObject('options', options, SELECT_KEYS);
+  const matrix = toMatrix(X);
+  const counts = componentCounts(record.nComponents, matrix.rows);
+  const types = covarianceTypes(record.covarianceTypes);
+  const criterion = oneOf('criterion', record.criterion ?? 'bic', CRITERIA);
+  const onProgress = record.onProgress;
+  if (onProgress !== undefined && typeof onProgress !== 'function') {
+    throw new ValidationError('onProgress', 'a function', describe(onProgress));
+  }
+  const fitOptions = Object.fromEntries(Object.entries(record).filter(([key]) => FIT_OPTION_KEYS.some((k) => k === key)));
+  const grid = types.flatMap((covarianceType) =>
+    counts.map((nComponents) => resolveFitOptions({ ...fitOptions, nComponents, covarianceType }, matrix)),
+  );
+  const kernel = grid[0]!.kernel ?? (await loadKernel());
+
+  const candidates: Candidate[] = [];
+  const compare = compareBy(criterion);
+  let best: { candidate: Candidate; model: GaussianMixture } | undefined;
+  let firstError: IllDefinedCovarianceError | undefined;
+  for (const candidateOptions of grid) {
+    const { candidate, model, error } = fitCandidate(matrix, candidateOptions, kernel);
+    candidates.push(candidate);
+    firstError ??= error;
+    if (model && (best === undefined || compare(candidate, best.candidate) < 0)) best = { candidate, model };
+    (onProgress as SelectModelOptions['onProgress'])?.(candidates.length, grid.length, candidate);
+  }
+  if (best === undefined) throw firstError!;
+  candidates.sort(compare);
+  return { criterion, candidates, best: { ...best.candidate, model: best.model } };
+}
