@@ -23,3 +23,4 @@ export {
   type SelectModelOptions,
 } from './select-model.js';
 export { MODEL_FORMAT, MODEL_VERSION, type Covariances, type GaussianMixtureJSON } from './serialize.js';
+export { ellipseAxes, ellipsePoints, type EllipseAxes } from './ellipse.js';

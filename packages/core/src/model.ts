@@ -136,6 +136,14 @@ export class GaussianMixture {
     return aicFrom(this.#logLikelihood(X).total, this.nParameters);
   }
 
+  /** Component j's covariance as a dense d×d matrix, whatever the covariance type (for plots and algebra). */
+  componentCovariance(component: number): number[][] {
+    const { covarianceType, nComponents: k, nFeatures: d, params } = this.#state;
+    const j = integerInRange('component', component, 0, k - 1);
+    const dense = COVARIANCE_MODULES[covarianceType].denseCovariance(params.covariances, j, d);
+    return toNested(dense, [d, d]) as number[][];
+  }
+
   /** n points drawn from the mixture with their components, grouped by component as sklearn. */
   sample(n: number, seed = 0): Sample {
     return sampleMixture(this.#state, integerInRange('n', n, 1), seedValue('seed', seed));

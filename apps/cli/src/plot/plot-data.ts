@@ -1,7 +1,5 @@
 /** From a model and its data to the values the plot specs draw. */
-import type { GaussianMixture } from '@gmm/core';
-import { componentCovariance } from './covariance.js';
-import { ellipsePoints } from './ellipse.js';
+import { ellipsePoints, type GaussianMixture } from '@gmm/core';
 import type { HistogramData } from './histogram-spec.js';
 import type { ScatterData } from './scatter-spec.js';
 
@@ -30,7 +28,7 @@ export function scatterData(
   }
   const means = model.means.map((mean, component) => ({ x: mean[axes.x]!, y: mean[axes.y]!, component }));
   const ellipses = model.means.flatMap((mean, component) => {
-    const full = componentCovariance(model, component);
+    const full = model.componentCovariance(component);
     const covariance = [
       [full[axes.x]![axes.x]!, full[axes.x]![axes.y]!],
       [full[axes.y]![axes.x]!, full[axes.y]![axes.y]!],
@@ -76,7 +74,7 @@ export function histogramData(model: GaussianMixture, X: PlotMatrix, column: num
   const marginals = model.means.map((mean, j) => ({
     weight: model.weights[j]!,
     mean: mean[column]!,
-    variance: componentCovariance(model, j)[column]![column]!,
+    variance: model.componentCovariance(j)[column]![column]!,
   }));
   const spread = Math.max(...marginals.map((m) => 3 * Math.sqrt(m.variance)));
   const from = Math.min(min, ...marginals.map((m) => m.mean - spread));

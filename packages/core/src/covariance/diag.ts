@@ -62,6 +62,12 @@ export const diag: CovarianceModule = {
     for (let c = 0; c < d; c++) Q[j * d + c]! += r * diff[c]! * diff[c]!;
   },
 
+  denseCovariance(covariances, j, d) {
+    const dense = new Float64Array(d * d);
+    for (let c = 0; c < d; c++) dense[c * d + c] = covariances[j * d + c]!;
+    return dense;
+  },
+
   sampler(covariances, _k, d) {
     const scales = covariances.map(Math.sqrt);
     return (j, z, out) => {

@@ -61,6 +61,8 @@ export const full: CovarianceModule = {
     addPackedOuter(Q, j * packedSize(d), diff, r, d);
   },
 
+  denseCovariance: (covariances, j, d) => covariances.slice(j * d * d, (j + 1) * d * d),
+
   sampler(covariances, k, d) {
     const factors = Array.from({ length: k }, (_, j) => covarianceFactor(covariances, j * d * d, d, j));
     return (j, z, out) => addLowerProduct(factors[j]!, 0, d, z, out);

@@ -54,6 +54,12 @@ export const spherical: CovarianceModule = {
     Q[j]! += r * sum;
   },
 
+  denseCovariance(covariances, j, d) {
+    const dense = new Float64Array(d * d);
+    for (let c = 0; c < d; c++) dense[c * d + c] = covariances[j]!;
+    return dense;
+  },
+
   sampler(covariances, _k, d) {
     const scales = covariances.map(Math.sqrt);
     return (j, z, out) => {

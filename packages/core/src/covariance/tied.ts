@@ -56,6 +56,8 @@ export const tied: CovarianceModule = {
     addPackedOuter(Q, 0, diff, r, d);
   },
 
+  denseCovariance: (covariances) => covariances.slice(),
+
   sampler(covariances, _k, d) {
     const factor = covarianceFactor(covariances, 0, d, undefined);
     return (_j, z, out) => addLowerProduct(factor, 0, d, z, out);

@@ -38,6 +38,8 @@ export interface CovarianceModule {
   precCholFromDense(dense: Float64Array, k: number, d: number, fail: ShapeFailure): Float64Array;
   /** Adds r·diff diffᵀ of component j into Q, in the kernel's Q layout. */
   addSecondMoment(Q: Float64Array, j: number, diff: Float64Array, r: number, d: number): void;
+  /** Component j's covariance as a dense d×d row-major matrix (zeros off the diagonal for diag/spherical). */
+  denseCovariance(covariances: Float64Array, j: number, d: number): Float64Array;
   /** A lower factor A_j with A_j A_jᵀ = Σ_j per component, as a function adding A_j z into `out`. */
   sampler(covariances: Float64Array, k: number, d: number): (j: number, z: Float64Array, out: Float64Array) => void;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ellipseAxes, ellipsePoints } from '../src/plot/ellipse.js';
+import { ellipseAxes, ellipsePoints } from '../../src/ellipse.js';
 
 /** R diag(λ1, λ2) Rᵀ for the rotation by `angle`. */
 function rotated(l1: number, l2: number, angle: number): number[][] {

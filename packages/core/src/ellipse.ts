@@ -1,4 +1,5 @@
-/**
+/** Geometry for plots (shared by the CLI and the web demo).
+ *
  * Covariance ellipses of a 2-D Gaussian: the eigen-decomposition of the symmetric 2×2 covariance
  * [[a, b], [b, c]] gives the axes (square roots of the eigenvalues) and the angle of the major axis.
  */
