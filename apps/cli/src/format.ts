@@ -9,6 +9,11 @@ export function num(value: number): string {
   return String(Number(value.toPrecision(6)));
 }
 
+/** A duration for people: milliseconds below a second, seconds above. */
+export function duration(seconds: number): string {
+  return seconds < 1 ? `${Number((seconds * 1000).toPrecision(3))} ms` : `${Number(seconds.toPrecision(3))} s`;
+}
+
 /** Left-aligned columns separated by two spaces. */
 export function table(rows: string[][]): string {
   const widths: number[] = [];

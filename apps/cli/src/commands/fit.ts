@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { fitSteps, type FitOptions, type GaussianMixture } from '@gmm/core';
 import { InputError } from '../errors.js';
-import { describeParameters, num } from '../format.js';
+import { describeParameters, duration, num } from '../format.js';
 import type { CliIO } from '../io/cli-io.js';
 import { columnsForData } from '../io/columns.js';
 import { modelText, readModel } from '../io/model-file.js';
@@ -131,7 +131,7 @@ function summaryText(summary: ReturnType<typeof summaryJSON>, model: GaussianMix
     '',
     ...describeParameters(model, names),
     '',
-    `time: load ${num(summary.timings.load)} s, fit ${num(summary.timings.fit)} s (${num(summary.timings.perIteration)} s per iteration)`,
+    `time: load ${duration(summary.timings.load)}, fit ${duration(summary.timings.fit)} (${duration(summary.timings.perIteration)} per iteration)`,
   ];
   if (summary.output) lines.push(`model written to ${summary.output}`);
   return `${lines.join('\n')}\n`;

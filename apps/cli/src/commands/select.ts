@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { COVARIANCE_TYPES, selectModel, type Candidate, type CovarianceType, type ModelSelection } from '@gmm/core';
 import { Option } from 'commander';
-import { num, table } from '../format.js';
+import { duration, num, table } from '../format.js';
 import type { CliIO } from '../io/cli-io.js';
 import { columnsForData } from '../io/columns.js';
 import { modelText } from '../io/model-file.js';
@@ -77,7 +77,7 @@ function selectionText(json: ReturnType<typeof selectionJSON>): string {
     table([header, ...rows]),
     '',
     `best: ${best.covarianceType} with k = ${best.nComponents} (${json.criterion.toUpperCase()} ${num(best[json.criterion])})`,
-    `time: load ${num(json.timings.load)} s, select ${num(json.timings.select)} s`,
+    `time: load ${duration(json.timings.load)}, select ${duration(json.timings.select)}`,
   ];
   if (json.output) lines.push(`best model written to ${json.output}`);
   return `${lines.join('\n')}\n`;
