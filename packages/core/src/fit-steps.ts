@@ -1,8 +1,9 @@
+import type { Kernel } from '@gmm/kernel';
 import { COVARIANCE_MODULES } from './covariance/index.js';
 import type { DataInput } from './data.js';
 import { createModel, type GaussianMixture } from './model.js';
 import { toNested } from './nested.js';
-import type { FitOptions } from './options.js';
+import type { FitOptions, ResolvedFitOptions } from './options.js';
 import { openSession, prepareFit } from './prepare.js';
 import { runRestarts, type RestartIteration } from './restarts.js';
 import type { Covariances } from './serialize.js';
@@ -21,9 +22,33 @@ export interface FitStep {
   covariances: Covariances;
   /** Whether this iteration met the tolerance (the restart ends here). */
   converged: boolean;
+  /** The mixture with this iteration's parameters, to score or label the data mid-fit. */
+  model: GaussianMixture;
 }
 
-function toFitStep(step: RestartIteration, k: number, d: number, shape: number[]): FitStep {
+function toFitStep(
+  step: RestartIteration,
+  lowerBounds: readonly number[],
+  options: ResolvedFitOptions,
+  d: number,
+  kernel: Kernel | undefined,
+): FitStep {
+  const { nComponents: k, covarianceType } = options;
+  const shape = COVARIANCE_MODULES[covarianceType].nestedShape(k, d);
+  const model = createModel(
+    {
+      covarianceType,
+      nComponents: k,
+      nFeatures: d,
+      params: step.params,
+      converged: step.converged,
+      nIter: step.iteration,
+      lowerBound: step.lowerBound,
+      lowerBounds,
+      featureNames: options.featureNames,
+    },
+    kernel,
+  );
   return {
     init: step.init,
     iteration: step.iteration,
@@ -32,20 +57,22 @@ function toFitStep(step: RestartIteration, k: number, d: number, shape: number[]
     means: toNested(step.params.means, [k, d]) as number[][],
     covariances: toNested(step.params.covariances, shape) as Covariances,
     converged: step.converged,
+    model,
   };
 }
 
 /** The fit of `fit`, yielding after every EM iteration of every restart; returns the model. */
 export async function* fitSteps(X: DataInput, options?: FitOptions): AsyncGenerator<FitStep, GaussianMixture> {
   const { matrix, options: resolved, kernel } = await prepareFit(X, options);
-  const { nComponents: k, covarianceType } = resolved;
-  const shape = COVARIANCE_MODULES[covarianceType].nestedShape(k, matrix.cols);
   const session = openSession(kernel, matrix, resolved);
   try {
     const run = runRestarts(matrix, session, resolved);
+    let lowerBounds: number[] = [];
     let step = run.next();
     while (!step.done) {
-      yield toFitStep(step.value, k, matrix.cols, shape);
+      if (step.value.iteration === 1) lowerBounds = [];
+      lowerBounds.push(step.value.lowerBound);
+      yield toFitStep(step.value, [...lowerBounds], resolved, matrix.cols, kernel);
       step = run.next();
     }
     return createModel(step.value, kernel);

@@ -135,6 +135,11 @@ describe('fitSteps', () => {
     expect(steps.at(-1)!.covariances).toEqual(fitted.covariances);
     expect(steps.at(-1)!.weights).toEqual(fitted.weights);
     expect(model.toJSON()).toEqual(fitted.toJSON());
+    // Each step's model is the mixture after that iteration; the last one is the fitted model.
+    expect(steps.at(-1)!.model.toJSON()).toEqual(fitted.toJSON());
+    expect(steps.at(-1)!.model.predict(X)).toEqual(fitted.predict(X));
+    expect(steps[1]!.model.lowerBounds).toEqual(fitted.lowerBounds.slice(0, 2));
+    expect(steps[1]!.model.means).toEqual(steps[1]!.means);
   });
 
   test('stopping early releases the kernel session', async () => {

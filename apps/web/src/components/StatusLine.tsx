@@ -1,0 +1,47 @@
+/** Iteration, log-likelihood, converged or not, time per iteration: the fit at a glance (and for tests). */
+import type { SourceData } from '../data-sources.js';
+import { formatNumber } from '../view/format.js';
+import type { FitUpdate } from '../worker/messages.js';
+import type { RunState } from './FitControls.js';
+
+interface Props {
+  update: FitUpdate | undefined;
+  runState: RunState;
+  source: SourceData;
+  fitColumns: string[];
+}
+
+export function StatusLine({ update, runState, source, fitColumns }: Props) {
+  const logLikelihood = update?.lowerBounds.at(-1);
+  const state = runState !== 'idle' ? runState : update ? (update.finished ? 'finished' : 'paused') : 'no-fit';
+  return (
+    <p
+      className="status"
+      role="status"
+      aria-live="polite"
+      data-testid="status"
+      data-state={state}
+      data-iteration={update?.iteration ?? 0}
+      data-loglik={logLikelihood ?? ''}
+      data-converged={update?.converged ?? false}
+      data-k={update?.components.length ?? 0}
+    >
+      {update ? (
+        <>
+          <span>
+            {update.covarianceType}, k = {update.components.length} on {fitColumns.join(', ')}
+          </span>
+          <span>iteration {update.iteration}</span>
+          <span>log-likelihood {logLikelihood === undefined ? '—' : formatNumber(logLikelihood, 6)} per point</span>
+          <span className={update.converged ? 'ok' : 'warn'}>{update.converged ? 'converged' : update.finished ? 'not converged (max iterations)' : 'not converged yet'}</span>
+          <span>{update.msPerIteration > 0 ? `${formatNumber(update.msPerIteration, 2)} ms per iteration` : 'loaded model'}</span>
+          {runState !== 'idle' && <span className="running">{runState}…</span>}
+        </>
+      ) : (
+        <span>
+          {source.name}: {runState === 'idle' ? 'no fit yet — press Fit or Step' : `${runState}…`}
+        </span>
+      )}
+    </p>
+  );
+}

@@ -1,0 +1,213 @@
+/**
+ * The built demo in Debian's chromium (playwright-core, never a downloaded browser), served by Vite's preview().
+ * Needs `pnpm build` first (turbo's test task depends on build). Fails on any page error or console error.
+ */
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { fit, GaussianMixture } from '@gmm/core';
+import { faithful } from '@gmm/datasets';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { preview, type PreviewServer } from 'vite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const artifacts = join(root, 'test-artifacts');
+const CHROMIUM = '/usr/bin/chromium';
+
+let server: PreviewServer;
+let context: BrowserContext;
+let page: Page;
+let profile: string;
+const problems: string[] = [];
+
+async function status(): Promise<{ state: string; iteration: number; loglik: number; k: number; converged: boolean }> {
+  const el = page.getByTestId('status');
+  return {
+    state: (await el.getAttribute('data-state')) ?? '',
+    iteration: Number(await el.getAttribute('data-iteration')),
+    loglik: Number(await el.getAttribute('data-loglik')),
+    k: Number(await el.getAttribute('data-k')),
+    converged: (await el.getAttribute('data-converged')) === 'true',
+  };
+}
+
+async function waitForFinishedFit(k?: number): Promise<void> {
+  await page.waitForFunction(
+    (expectedK) => {
+      const el = document.querySelector('[data-testid="status"]');
+      return el?.getAttribute('data-state') === 'finished' && (expectedK === null || el.getAttribute('data-k') === String(expectedK));
+    },
+    k ?? null,
+    { timeout: 15_000 },
+  );
+}
+
+beforeAll(async () => {
+  if (!existsSync(join(root, 'dist', 'index.html'))) {
+    throw new Error('apps/web/dist is missing: run `pnpm build` (at the repository root) before the browser tests');
+  }
+  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install Debian's chromium package`);
+  mkdirSync(artifacts, { recursive: true });
+  server = await preview({ root, logLevel: 'silent', preview: { port: 0, host: '127.0.0.1', open: false } });
+  const url = server.resolvedUrls?.local[0];
+  if (!url) throw new Error('vite preview did not report a URL');
+  profile = mkdtempSync(join(tmpdir(), 'gmm-web-e2e-'));
+  context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    acceptDownloads: true,
+    viewport: { width: 1400, height: 1000 },
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  page = context.pages()[0] ?? (await context.newPage());
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console error: ${message.text()} (${message.location().url})`);
+  });
+  await page.goto(url);
+});
+
+afterAll(async () => {
+  await context?.close();
+  await server?.close();
+  if (profile) rmSync(profile, { recursive: true, force: true });
+});
+
+describe('the web demo in chromium', () => {
+  it('loads with Old Faithful and fits it, drawing ellipses', async () => {
+    await expect.poll(() => page.getByTestId('data-summary').textContent()).toContain('Old Faithful: 272 rows × 2 columns');
+    await waitForFinishedFit(2);
+    const fitted = await status();
+    expect(fitted.converged).toBe(true);
+    expect(fitted.iteration).toBeGreaterThan(1);
+    // Two 1σ and two 2σ ellipses, listed with their axes beside the plot.
+    await expect.poll(() => page.getByTestId('plot').getAttribute('data-ellipses')).toBe('4');
+    expect(await page.getByTestId('component-row').count()).toBe(2);
+    const ellipses = await page.getByTestId('ellipse').allTextContents();
+    expect(ellipses.every((text) => /^[\d.]+ × [\d.]+ at -?[\d.]+°$/.test(text))).toBe(true);
+    await page.screenshot({ path: join(artifacts, 'fitted.png'), fullPage: true });
+    expect(problems).toEqual([]);
+  });
+
+  it('Step advances the iteration counter one at a time and the log-likelihood never decreases', async () => {
+    // A tighter tol than the default, so the fit is still going after six steps.
+    const before = (await status()).iteration;
+    await page.getByLabel('tol').fill('1e-9');
+    await expect.poll(async () => { const now = await status(); return now.state === 'finished' && now.iteration > before; }).toBe(true);
+    await page.getByTestId('reset').click();
+    await expect.poll(async () => (await status()).state).toBe('no-fit');
+    const trajectory: number[] = [];
+    for (let i = 1; i <= 6; i++) {
+      await page.getByTestId('step').click();
+      await expect.poll(async () => (await status()).iteration).toBe(i);
+      trajectory.push((await status()).loglik);
+    }
+    trajectory.slice(1).forEach((value, i) => expect(value).toBeGreaterThanOrEqual(trajectory[i]! - 1e-12 * Math.abs(trajectory[i]!)));
+    expect(Number(await page.getByTestId('loglik-chart').getAttribute('data-points'))).toBe(6);
+    await page.getByLabel('tol').fill('0.001');
+    expect(problems).toEqual([]);
+  });
+
+  it('changing k refits', async () => {
+    await page.getByTestId('k').fill('3');
+    await waitForFinishedFit(3);
+    expect(await page.getByTestId('component-row').count()).toBe(3);
+    await expect.poll(() => page.getByTestId('plot').getAttribute('data-ellipses')).toBe('6');
+    expect(problems).toEqual([]);
+  });
+
+  it('exports a model that @gmm/core loads in Node', async () => {
+    await waitForFinishedFit(3);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-model').click()]);
+    const path = await download.path();
+    const model = GaussianMixture.fromJSON(readFileSync(path, 'utf8'));
+    expect(model.nComponents).toBe(3);
+    expect(model.covarianceType).toBe('full');
+    expect(model.featureNames).toEqual(['eruptions', 'waiting']);
+    // The browser's model scores the same data as a fit would: a finite mean log-likelihood near the status line's.
+    const { loglik } = await status();
+    expect(model.score(faithful())).toBeCloseTo(loglik, 2);
+    // Deterministic across environments: the same options in Node give a bit-identical model.
+    const inNode = await fit(faithful(), { nComponents: 3, covarianceType: 'full', featureNames: ['eruptions', 'waiting'] });
+    expect(model.toJSON()).toEqual(inNode.toJSON());
+    expect(problems).toEqual([]);
+  });
+
+  it('the model selection panel finishes and picks tied with k = 3 on Old Faithful', async () => {
+    await page.getByTestId('select-run').click();
+    // Ref: `gmm select` on Old Faithful (tol 1e-6, maxIter 1000, seed 0) ranks tied k = 3 first (BIC 2314.3).
+    const best = page.getByTestId('selection-best');
+    await best.waitFor({ timeout: 30_000 });
+    expect(await best.getAttribute('data-covariance')).toBe('tied');
+    expect(await best.getAttribute('data-k')).toBe('3');
+    expect(await page.getByTestId('selection-grid').locator('tbody button').count()).toBe(36);
+    // Picking a cell loads that model.
+    await page.getByTestId('selection-grid').locator('tbody tr').nth(1).locator('button').nth(3).click();
+    await expect.poll(() => page.getByTestId('covariance').inputValue()).toBe('spherical');
+    await waitForFinishedFit(2);
+    expect(problems).toEqual([]);
+  });
+
+  it('shows the row and column of a non-numeric cell in an uploaded CSV', async () => {
+    await page.getByRole('radio', { name: 'CSV' }).check();
+    await page.getByTestId('csv-file').setInputFiles({
+      name: 'bad.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from('a,b\n1,2\n3,4\n5,oops\n7,8\n'),
+    });
+    await expect.poll(() => page.getByTestId('csv-error').textContent()).toContain('Row 4, column "b": "oops" is not a number');
+    expect(problems).toEqual([]);
+  });
+
+  it('shows Iris, fits on all four columns and draws the marginal ellipses of the shown two', async () => {
+    await page.getByRole('radio', { name: 'Iris' }).check();
+    await page.getByLabel('all 4 columns').check();
+    await page.getByTestId('k').fill('3');
+    await expect.poll(() => page.getByTestId('status').textContent()).toContain('k = 3 on sepal_length, sepal_width, petal_length, petal_width');
+    await waitForFinishedFit(3);
+    await expect.poll(() => page.getByTestId('plot').getAttribute('data-ellipses')).toBe('6');
+    expect(problems).toEqual([]);
+  });
+
+  it('fits 100,000 synthetic points in the worker with the page responsive, and shows a hovered point', async () => {
+    await page.getByRole('radio', { name: 'Synthetic' }).check();
+    await page.getByLabel('points n').fill('100000');
+    await page.getByRole('button', { name: 'Generate' }).click();
+    await expect.poll(() => page.getByTestId('data-summary').textContent()).toContain('100,000 rows');
+    // The main thread answers at once while the worker fits.
+    const lag = await page.evaluate(async () => {
+      const start = performance.now();
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      return performance.now() - start;
+    });
+    expect(lag).toBeLessThan(100);
+    await waitForFinishedFit(3);
+    const box = (await page.getByTestId('plot').boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.move(box.x + box.width / 2 + 3, box.y + box.height / 2 + 3);
+    await expect.poll(() => page.getByTestId('tooltip').count()).toBe(1);
+    expect(await page.getByTestId('tooltip').locator('tr').count()).toBe(3);
+    await page.screenshot({ path: join(artifacts, 'synthetic-100k.png') });
+    expect(problems).toEqual([]);
+  });
+
+  it('shows one-column data as a histogram with the component densities', async () => {
+    await page.getByLabel('dimensions').selectOption('1');
+    await page.getByLabel('points n').fill('2000');
+    await page.getByRole('button', { name: 'Generate' }).click();
+    await waitForFinishedFit(3);
+    await expect.poll(() => page.getByTestId('plot').getAttribute('data-curves')).toBe('3');
+    expect(problems).toEqual([]);
+  });
+
+  it('is usable on a phone-sized screen', async () => {
+    await page.getByRole('radio', { name: 'Old Faithful' }).check();
+    await page.setViewportSize({ width: 390, height: 844 });
+    await waitForFinishedFit();
+    const plot = await page.getByTestId('plot').boundingBox();
+    expect(plot!.width).toBeLessThanOrEqual(390);
+    await page.screenshot({ path: join(artifacts, 'phone.png'), fullPage: true });
+    expect(problems).toEqual([]);
+  });
+});
