@@ -2,9 +2,11 @@
 import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
 import { addFitCommand } from './commands/fit.js';
+import { addImputeCommand } from './commands/impute.js';
 import { addInfoCommand } from './commands/info.js';
 import { addPlotCommand } from './commands/plot.js';
 import { addPredictCommand } from './commands/predict.js';
+import { addRegressCommand } from './commands/regress.js';
 import { addSampleCommand } from './commands/sample.js';
 import { addScoreCommand } from './commands/score.js';
 import { addSelectCommand } from './commands/select.js';
@@ -17,7 +19,7 @@ function packageVersion(): string {
 
 export function createProgram(io: CliIO): Command {
   const program = new Command('gmm')
-    .description('Gaussian mixture models from the command line: fit, select, predict, score, sample, plot')
+    .description('Gaussian mixture models from the command line: fit, select, predict, score, sample, impute, regress, plot')
     .version(packageVersion())
     // Settings made before .command() are inherited by every subcommand.
     .exitOverride()
@@ -36,6 +38,8 @@ export function createProgram(io: CliIO): Command {
   addPredictCommand(program, io);
   addScoreCommand(program, io);
   addSampleCommand(program, io);
+  addImputeCommand(program, io);
+  addRegressCommand(program, io);
   addPlotCommand(program, io);
   addInfoCommand(program, io);
   return program;

@@ -176,7 +176,7 @@ describe('plot and info', () => {
 });
 
 describe('help, version, progress', () => {
-  it.each(['fit', 'select', 'predict', 'score', 'sample', 'plot', 'info'])('%s --help shows an example', async (name) => {
+  it.each(['fit', 'select', 'predict', 'score', 'sample', 'impute', 'regress', 'plot', 'info'])('%s --help shows an example', async (name) => {
     const { code, stdout } = await gmm([name, '--help']);
     expect(code).toBe(0);
     expect(stdout).toMatch(/Examples?:\n\s+\$ gmm /);

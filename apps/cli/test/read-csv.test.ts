@@ -65,6 +65,14 @@ describe('readCsvBatches', () => {
     await expect(read(text)).rejects.toThrow(message);
   });
 
+  it('in missing-value mode reads empty, NaN and NA cells as NaN, and still rejects the rest', async () => {
+    expect(await read('a,b\n1,\nNaN,na\n NA ,4\n', { missing: true })).toMatchObject({ data: [1, NaN, NaN, NaN, NaN, 4], rows: 3 });
+    expect(await read('NA,2\n3,\n', { missing: true })).toMatchObject({ data: [NaN, 2, 3, NaN], names: ['1', '2'] });
+    await expect(read('a,b\n1,abc\n', { missing: true })).rejects.toThrow(/row 2, column "b": "abc" is not a number/);
+    await expect(read('a,b\n1,-Infinity\n', { missing: true })).rejects.toThrow(/"-Infinity" is not a finite number/);
+    await expect(read('a,b\n1,NA\n')).rejects.toThrow(/row 2, column "b": "NA" is not a number/);
+  });
+
   it('rejects unknown columns with the list of columns', async () => {
     await expect(read('a,b\n1,2\n', {}, 'z')).rejects.toThrow('data.csv: there is no column "z" (the columns are a, b)');
     await expect(read('1,2\n', {}, '3')).rejects.toThrow('there is no column 3: the data has 2 columns');

@@ -13,3 +13,11 @@ export function bicFrom(logLikelihood: number, nParameters: number, samples: num
 export function aicFrom(logLikelihood: number, nParameters: number): number {
   return -2 * logLikelihood + 2 * nParameters;
 }
+
+/**
+ * Integrated completed likelihood (Biernacki, Celeux & Govaert 2000) as BIC + 2·entropy of the
+ * classification (lower is better, like our BIC; mclust reports it with the opposite sign).
+ */
+export function iclFrom(bic: number, entropy: number): number {
+  return bic + 2 * entropy;
+}

@@ -1,8 +1,10 @@
 /** The EM loop of one restart (sklearn's fit_predict inner loop). It never names a covariance type. */
-import { createStats, type KernelSession } from '@gmm/kernel';
+import { createStats } from '@gmm/kernel';
 import type { CovarianceModule } from './covariance/index.js';
-import { mStep } from './m-step.js';
+import type { ComponentReset, Recovery } from './degenerate.js';
+import { estimateParameters, factorised } from './m-step.js';
 import { toKernelParams, type FittedParams, type MixtureParams } from './params.js';
+import type { SessionPool } from './sessions.js';
 
 export interface EmSettings {
   readonly tol: number;
@@ -16,6 +18,8 @@ export interface EmIteration {
   readonly lowerBound: number;
   readonly params: FittedParams;
   readonly converged: boolean;
+  /** Components re-seeded or dropped after this iteration's M-step. */
+  readonly resets: readonly ComponentReset[];
 }
 
 /** The outcome of one restart. */
@@ -30,30 +34,37 @@ export interface EmRun {
 /**
  * Runs EM from `start`: each iteration is one fused kernel E-step over all rows (Σ log p and the shifted
  * statistics) and one M-step; the lower bound is the mean log-likelihood of the parameters before the
- * M-step; it stops when the lower bound changes by less than tol. Yields after every iteration.
+ * M-step; it stops when the lower bound changes by less than tol, never on an iteration that re-seeded or
+ * dropped a component. With `recovery` undefined a degenerate covariance throws (onDegenerate: 'error').
+ * Yields after every iteration.
  */
 export function* runEm(
-  session: KernelSession,
+  sessions: SessionPool,
   module: CovarianceModule,
   start: MixtureParams,
   startLowerBound: number,
   settings: EmSettings,
+  recovery: Recovery | undefined,
 ): Generator<EmIteration, EmRun> {
-  const { rows: n, cols: d, k } = session;
-  const stats = createStats(module.type, k, d);
   const lowerBounds: number[] = [];
   let params: MixtureParams = start;
   let fitted: FittedParams | undefined;
   let lowerBound = startLowerBound;
   let converged = false;
   for (let iteration = 1; iteration <= settings.maxIter; iteration++) {
+    // A dropped component changes k, and with it the session and the statistics' sizes.
+    const session = sessions.get(params.weights.length);
+    const { rows: n, cols: d, k } = session;
+    const stats = createStats(module.type, k, d);
     const previous = lowerBound;
     lowerBound = session.eStep(toKernelParams(params, d), 0, n, stats) / n;
     lowerBounds.push(lowerBound);
-    fitted = mStep(module, stats, params.means, k, d, settings.regCovar);
+    const estimate = estimateParameters(module, stats, params.means, k, d, settings.regCovar);
+    const step = recovery ? recovery.apply(estimate) : { params: factorised(module, estimate, k, d), resets: [] };
+    fitted = step.params;
     params = fitted;
-    converged = Math.abs(lowerBound - previous) < settings.tol;
-    yield { iteration, lowerBound, params: fitted, converged };
+    converged = step.resets.length === 0 && Math.abs(lowerBound - previous) < settings.tol;
+    yield { iteration, lowerBound, params: fitted, converged, resets: step.resets };
     if (converged) break;
   }
   // maxIter >= 1 (validated), so at least one M-step ran.

@@ -1,10 +1,11 @@
 import type { Kernel } from '@gmm/kernel';
 import { COVARIANCE_MODULES } from './covariance/index.js';
 import type { DataInput } from './data.js';
+import type { Reset } from './degenerate.js';
 import { createModel, type GaussianMixture } from './model.js';
 import { toNested } from './nested.js';
 import type { FitOptions, ResolvedFitOptions } from './options.js';
-import { openSession, prepareFit } from './prepare.js';
+import { openSessions, prepareFit } from './prepare.js';
 import { runRestarts, type RestartIteration } from './restarts.js';
 import type { Covariances } from './serialize.js';
 
@@ -24,6 +25,8 @@ export interface FitStep {
   converged: boolean;
   /** The mixture with this iteration's parameters, to score or label the data mid-fit. */
   model: GaussianMixture;
+  /** Degenerate components this iteration re-seeded or dropped (onDegenerate 'recover'). */
+  resets: Reset[];
 }
 
 function toFitStep(
@@ -33,7 +36,9 @@ function toFitStep(
   d: number,
   kernel: Kernel | undefined,
 ): FitStep {
-  const { nComponents: k, covarianceType } = options;
+  const { covarianceType } = options;
+  // A dropped degenerate component leaves fewer than nComponents.
+  const k = step.params.weights.length;
   const shape = COVARIANCE_MODULES[covarianceType].nestedShape(k, d);
   const model = createModel(
     {
@@ -58,15 +63,16 @@ function toFitStep(
     covariances: toNested(step.params.covariances, shape) as Covariances,
     converged: step.converged,
     model,
+    resets: step.resets.map((reset) => ({ init: step.init, iteration: step.iteration, ...reset })),
   };
 }
 
 /** The fit of `fit`, yielding after every EM iteration of every restart; returns the model. */
 export async function* fitSteps(X: DataInput, options?: FitOptions): AsyncGenerator<FitStep, GaussianMixture> {
   const { matrix, options: resolved, kernel } = await prepareFit(X, options);
-  const session = openSession(kernel, matrix, resolved);
+  const sessions = openSessions(kernel, matrix, resolved);
   try {
-    const run = runRestarts(matrix, session, resolved);
+    const run = runRestarts(matrix, sessions, resolved);
     let lowerBounds: number[] = [];
     let step = run.next();
     while (!step.done) {
@@ -78,6 +84,6 @@ export async function* fitSteps(X: DataInput, options?: FitOptions): AsyncGenera
     return createModel(step.value, kernel);
   } finally {
     // Also runs when the consumer stops early: the kernel memory is always released.
-    session.dispose();
+    sessions.dispose();
   }
 }

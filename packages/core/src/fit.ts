@@ -2,18 +2,18 @@ import type { DataInput } from './data.js';
 import { createModel, type GaussianMixture } from './model.js';
 import type { FitOptions } from './options.js';
 import { toKernelParams } from './params.js';
-import { drain, openSession, prepareFit } from './prepare.js';
+import { drain, openSessions, prepareFit } from './prepare.js';
 import { runRestarts } from './restarts.js';
 import { hardLabels } from './scoring.js';
 
 /** Fits a Gaussian mixture by EM (scikit-learn's GaussianMixture.fit). */
 export async function fit(X: DataInput, options?: FitOptions): Promise<GaussianMixture> {
   const { matrix, options: resolved, kernel } = await prepareFit(X, options);
-  const session = openSession(kernel, matrix, resolved);
+  const sessions = openSessions(kernel, matrix, resolved);
   try {
-    return createModel(drain(runRestarts(matrix, session, resolved)), kernel);
+    return createModel(drain(runRestarts(matrix, sessions, resolved)), kernel);
   } finally {
-    session.dispose();
+    sessions.dispose();
   }
 }
 
@@ -26,12 +26,12 @@ export async function fitPredict(
   options?: FitOptions,
 ): Promise<{ model: GaussianMixture; labels: Int32Array }> {
   const { matrix, options: resolved, kernel } = await prepareFit(X, options);
-  const session = openSession(kernel, matrix, resolved);
+  const sessions = openSessions(kernel, matrix, resolved);
   try {
-    const state = drain(runRestarts(matrix, session, resolved));
-    const labels = hardLabels(session, toKernelParams(state.params, matrix.cols));
+    const state = drain(runRestarts(matrix, sessions, resolved));
+    const labels = hardLabels(sessions.get(state.nComponents), toKernelParams(state.params, matrix.cols));
     return { model: createModel(state, kernel), labels };
   } finally {
-    session.dispose();
+    sessions.dispose();
   }
 }

@@ -5,19 +5,26 @@ import type { FittedParams } from './params.js';
 /** sklearn adds 10·ε to every N_j so that an empty component keeps finite parameters. */
 const EMPTY_GUARD = 10 * 2.220446049250313e-16;
 
+/** What an M-step estimates before the covariances are factorised. */
+export interface MStepEstimate {
+  readonly weights: Float64Array;
+  readonly means: Float64Array;
+  readonly covariances: Float64Array;
+}
+
 /**
  * The M-step from statistics shifted by `centres` (the means the E-step used): nk = N + 10ε,
  * δ = (S − 10ε·c) / nk, μ = c + δ. In exact arithmetic μ = Σ r x / nk as in sklearn; computing it as a
- * correction to c keeps a large common offset of the data from cancelling in the covariances.
+ * correction to c keeps a large common offset of the data from cancelling in the covariances. Never throws.
  */
-export function mStep(
+export function estimateParameters(
   module: CovarianceModule,
   stats: SufficientStats,
   centres: Float64Array,
   k: number,
   d: number,
   regCovar: number,
-): FittedParams {
+): MStepEstimate {
   const nk = stats.N.map((n) => n + EMPTY_GUARD);
   const deltas = new Float64Array(k * d);
   const means = new Float64Array(k * d);
@@ -31,6 +38,23 @@ export function mStep(
     }
   }
   const weights = nk.map((n) => n / total);
-  const { covariances, precChol } = module.estimate({ stats, nk, deltas, k, d, regCovar });
-  return { weights, means, covariances, precChol, logDetU: module.logDetU(precChol, k, d) };
+  return { weights, means, covariances: module.estimateCovariances({ stats, nk, deltas, k, d, regCovar }) };
+}
+
+/** The precision factors of an estimate. Throws IllDefinedCovarianceError when a covariance cannot be factorised. */
+export function factorised(module: CovarianceModule, estimate: MStepEstimate, k: number, d: number): FittedParams {
+  const precChol = module.precCholFromCovariances(estimate.covariances, k, d);
+  return { ...estimate, precChol, logDetU: module.logDetU(precChol, k, d) };
+}
+
+/** The M-step, factorised (sklearn's strict behaviour: throws IllDefinedCovarianceError). */
+export function mStep(
+  module: CovarianceModule,
+  stats: SufficientStats,
+  centres: Float64Array,
+  k: number,
+  d: number,
+  regCovar: number,
+): FittedParams {
+  return factorised(module, estimateParameters(module, stats, centres, k, d, regCovar), k, d);
 }

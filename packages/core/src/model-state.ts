@@ -1,4 +1,5 @@
 import type { CovarianceType } from './covariance/index.js';
+import type { Reset } from './degenerate.js';
 import type { FittedParams } from './params.js';
 
 /** Everything a fitted model is, in flat layouts (see covariance/types.ts). */
@@ -12,4 +13,6 @@ export interface ModelState {
   readonly lowerBound: number;
   readonly lowerBounds: readonly number[];
   readonly featureNames?: readonly string[] | undefined;
+  /** Degenerate components re-seeded or dropped during the kept restart (absent when none). */
+  readonly resets?: readonly Reset[] | undefined;
 }

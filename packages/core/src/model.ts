@@ -1,13 +1,20 @@
 /** A fitted Gaussian mixture: parameters in sklearn's shapes, prediction, scoring, sampling, serialisation. */
 import { getKernel, type Kernel, type KernelParams, type KernelSession } from '@gmm/kernel';
-import { aicFrom, bicFrom, mixtureParameterCount } from './criteria.js';
+import { aicFrom, bicFrom, iclFrom, mixtureParameterCount } from './criteria.js';
+import { conditionState } from './conditional/condition.js';
+import { dimensionList, observedValues } from './conditional/dims.js';
+import { imputeMissing, imputeOptions, type ImputeOptions } from './conditional/impute.js';
+import { marginalState } from './conditional/marginal.js';
+import { toMatrixWithMissing } from './conditional/missing-data.js';
+import { inputMatrix, regressMixture, type Regression } from './conditional/regress.js';
 import { COVARIANCE_MODULES, type CovarianceType } from './covariance/index.js';
 import { expectFeatures, toMatrix, type DataInput, type Matrix } from './data.js';
 import type { ModelState } from './model-state.js';
 import { toNested } from './nested.js';
 import { toKernelParams } from './params.js';
 import { sampleMixture, type Sample } from './sample.js';
-import { hardLabels, logDensities, responsibilities } from './scoring.js';
+import type { Reset } from './degenerate.js';
+import { hardLabels, likelihoodAndEntropy, logDensities, responsibilities } from './scoring.js';
 import { modelToJSON, parseModelJSON, type Covariances, type GaussianMixtureJSON } from './serialize.js';
 import { integerInRange, kernelValue, optionsObject, seedValue } from './validate.js';
 
@@ -41,6 +48,8 @@ export class GaussianMixture {
   /** lowerBounds[i]: mean log-likelihood per sample of the parameters before the (i+1)-th M-step. */
   readonly lowerBounds: number[];
   readonly featureNames?: string[];
+  /** Degenerate components re-seeded or dropped during the fit (onDegenerate 'recover'); empty when none. */
+  readonly resets: readonly Reset[];
 
   readonly #state: ModelState;
   /** The kernel the model was fitted with or loaded for; undefined means the default WebAssembly kernel. */
@@ -66,6 +75,7 @@ export class GaussianMixture {
     this.lowerBound = state.lowerBound;
     this.lowerBounds = deepFreeze([...state.lowerBounds]);
     if (state.featureNames) this.featureNames = deepFreeze([...state.featureNames]);
+    this.resets = deepFreeze((state.resets ?? []).map((reset) => Object.freeze({ ...reset })));
   }
 
   static {
@@ -131,6 +141,14 @@ export class GaussianMixture {
     return bicFrom(total, this.nParameters, rows);
   }
 
+  /** Integrated completed likelihood: bic(X) + 2·entropy of the responsibilities (lower is better). */
+  icl(X: DataInput): number {
+    return this.#withSession(X, (session, matrix) => {
+      const { logLikelihood, entropy } = likelihoodAndEntropy(session, this.#kernelParams);
+      return iclFrom(bicFrom(logLikelihood, this.nParameters, matrix.rows), entropy);
+    });
+  }
+
   /** Akaike information criterion: −2·log L + 2·nParameters (lower is better). */
   aic(X: DataInput): number {
     return aicFrom(this.#logLikelihood(X).total, this.nParameters);
@@ -147,6 +165,35 @@ export class GaussianMixture {
   /** n points drawn from the mixture with their components, grouped by component as sklearn. */
   sample(n: number, seed = 0): Sample {
     return sampleMixture(this.#state, integerInRange('n', n, 1), seedValue('seed', seed));
+  }
+
+  /** The mixture over `dims` (0-based, in the order given): same weights, sub-vectors of the means, sub-blocks of the covariances. */
+  marginal(dims: readonly number[]): GaussianMixture {
+    return new GaussianMixture(marginalState(this.#state, dimensionList('dims', dims, this.nFeatures, false)), this.#kernel);
+  }
+
+  /**
+   * p(x_r | x_dims = values): a mixture over the other dimensions r (in their order), with the weights
+   * re-weighted by each component's density at `values` and the Gaussian conditioning formulas.
+   */
+  condition(dims: readonly number[], values: readonly number[] | Float64Array): GaussianMixture {
+    const observed = dimensionList('dims', dims, this.nFeatures, true);
+    const state = conditionState(this.#state, observed, observedValues('values', values, observed.length));
+    return new GaussianMixture(state, this.#kernel);
+  }
+
+  /** X with its NaN entries replaced by conditional means (or draws, method 'sample'); observed entries unchanged. */
+  impute(X: DataInput, options?: ImputeOptions): { data: Float64Array; rows: number; cols: number } {
+    const resolved = imputeOptions(options);
+    const matrix = toMatrixWithMissing(X);
+    expectFeatures(matrix, this.nFeatures);
+    return imputeMissing(this.#state, matrix, resolved);
+  }
+
+  /** Gaussian mixture regression: mean and covariance of the other dimensions given X's columns on `inputDims`. */
+  regress(X: DataInput, inputDims: readonly number[]): Regression {
+    const inputs = dimensionList('inputDims', inputDims, this.nFeatures, true);
+    return regressMixture(this.#state, inputMatrix(X, inputs.length), inputs);
   }
 
   toJSON(): GaussianMixtureJSON {

@@ -35,7 +35,17 @@ export interface FitOptions {
   featureNames?: string[];
   /** The kernel to run on (default: the WebAssembly kernel). */
   kernel?: Kernel;
+  /**
+   * What to do with a degenerate component (a covariance that cannot be factorised, a collapse onto
+   * identical rows, less than one point): 'recover' re-seeds it at the worst-explained row or drops it
+   * (recorded in `model.resets`); 'error' throws IllDefinedCovarianceError like scikit-learn.
+   */
+  onDegenerate?: OnDegenerate;
 }
+
+export type OnDegenerate = 'recover' | 'error';
+
+export const ON_DEGENERATE: readonly OnDegenerate[] = ['recover', 'error'];
 
 export const DEFAULTS = {
   nComponents: 1,
@@ -46,6 +56,7 @@ export const DEFAULTS = {
   nInit: 1,
   initParams: 'kmeans',
   seed: 0,
+  onDegenerate: 'recover',
 } as const satisfies Partial<FitOptions>;
 
 export const FIT_OPTION_KEYS = [
@@ -63,6 +74,7 @@ export const FIT_OPTION_KEYS = [
   'warmStart',
   'featureNames',
   'kernel',
+  'onDegenerate',
 ] as const satisfies readonly (keyof FitOptions)[];
 
 export interface ResolvedFitOptions extends InitSettings {
@@ -74,6 +86,7 @@ export interface ResolvedFitOptions extends InitSettings {
   readonly warmStart?: ModelState;
   readonly featureNames?: readonly string[];
   readonly kernel?: Kernel;
+  readonly onDegenerate: OnDegenerate;
 }
 
 /** sklearn's tolerance on Σ weightsInit. */
@@ -141,6 +154,7 @@ export function resolveFitOptions(options: Record<string, unknown>, X: Matrix): 
   const seed = seedValue('seed', options.seed ?? DEFAULTS.seed);
   const requestedInits = integerInRange('nInit', options.nInit ?? DEFAULTS.nInit, 1);
   const kernel = options.kernel === undefined ? undefined : kernelValue(options.kernel);
+  const onDegenerate = oneOf('onDegenerate', options.onDegenerate ?? DEFAULTS.onDegenerate, ON_DEGENERATE);
   const warmStart = options.warmStart === undefined ? undefined : resolveWarmStart(options, X);
   // sklearn: a warm start is a single continuation, whatever nInit says.
   const nInit = warmStart ? 1 : requestedInits;
@@ -175,6 +189,7 @@ export function resolveFitOptions(options: Record<string, unknown>, X: Matrix): 
     warmStart,
     featureNames,
     kernel,
+    onDegenerate,
   };
 }
 

@@ -1,6 +1,7 @@
-import { loadKernel, type Kernel, type KernelSession } from '@gmm/kernel';
+import { loadKernel, type Kernel } from '@gmm/kernel';
 import { toMatrix, type Matrix } from './data.js';
 import { FIT_OPTION_KEYS, resolveFitOptions, type ResolvedFitOptions } from './options.js';
+import { SessionPool } from './sessions.js';
 import { optionsObject } from './validate.js';
 
 export interface PreparedFit {
@@ -17,12 +18,11 @@ export async function prepareFit(X: unknown, options: unknown): Promise<Prepared
   return { matrix, options: resolved, kernel: resolved.kernel ?? (await loadKernel()) };
 }
 
-/** Copies the data into kernel memory once for the whole fit; the caller disposes the session. */
-export function openSession(kernel: Kernel, matrix: Matrix, options: ResolvedFitOptions): KernelSession {
-  return kernel.createSession(matrix.data, matrix.rows, matrix.cols, {
-    kind: options.covarianceType,
-    k: options.nComponents,
-  });
+/** Copies the data into kernel memory for the fit (again only if a component is dropped); the caller disposes the pool. */
+export function openSessions(kernel: Kernel, matrix: Matrix, options: ResolvedFitOptions): SessionPool {
+  const sessions = new SessionPool(kernel, matrix, options.covarianceType);
+  sessions.get(options.nComponents);
+  return sessions;
 }
 
 /** Runs a generator to completion and returns its result. */

@@ -51,3 +51,26 @@ export function hardLabels(session: KernelSession, params: KernelParams): Int32A
   }
   return labels;
 }
+
+/**
+ * Σ log p(x_i) and the classification entropy −Σ_i Σ_j r_ij log r_ij, block by block so the n×k
+ * responsibility matrix never exists (r_ij = 0 contributes 0).
+ */
+export function likelihoodAndEntropy(session: KernelSession, params: KernelParams): { logLikelihood: number; entropy: number } {
+  const { rows, k } = session;
+  const size = Math.min(rows, BLOCK_ROWS);
+  const densities = new Float64Array(size);
+  const logResp = new Float64Array(size * k);
+  let logLikelihood = 0;
+  let entropy = 0;
+  for (let start = 0; start < rows; start += BLOCK_ROWS) {
+    const end = Math.min(rows, start + BLOCK_ROWS);
+    session.scoreRows(params, start, end, densities, logResp);
+    for (let i = 0; i < end - start; i++) logLikelihood += densities[i]!;
+    for (let p = 0; p < (end - start) * k; p++) {
+      const r = Math.exp(logResp[p]!);
+      if (r > 0) entropy -= r * logResp[p]!;
+    }
+  }
+  return { logLikelihood, entropy };
+}

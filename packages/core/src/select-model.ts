@@ -1,20 +1,20 @@
-/** Model selection over component counts × covariance types by BIC or AIC. */
+/** Model selection over component counts × covariance types by BIC, AIC or ICL. */
 import { loadKernel, type Kernel } from '@gmm/kernel';
 import { COVARIANCE_TYPES, type CovarianceType } from './covariance/index.js';
-import { aicFrom, bicFrom, mixtureParameterCount } from './criteria.js';
+import { aicFrom, bicFrom, iclFrom, mixtureParameterCount } from './criteria.js';
 import { toMatrix, type DataInput, type Matrix } from './data.js';
 import { describe, IllDefinedCovarianceError, ValidationError } from './errors.js';
 import { createModel, type GaussianMixture } from './model.js';
 import { FIT_OPTION_KEYS, resolveComponents, resolveFitOptions, type FitOptions, type ResolvedFitOptions } from './options.js';
 import { toKernelParams } from './params.js';
-import { drain, openSession } from './prepare.js';
+import { drain, openSessions } from './prepare.js';
 import { runRestarts } from './restarts.js';
-import { logDensities } from './scoring.js';
+import { likelihoodAndEntropy } from './scoring.js';
 import { oneOf, optionsObject } from './validate.js';
 
-export type Criterion = 'bic' | 'aic';
+export type Criterion = 'bic' | 'aic' | 'icl';
 
-const CRITERIA: readonly Criterion[] = ['bic', 'aic'];
+const CRITERIA: readonly Criterion[] = ['bic', 'aic', 'icl'];
 
 /** The largest component count tried by default (capped by the number of samples). */
 const DEFAULT_MAX_COMPONENTS = 9;
@@ -24,12 +24,17 @@ export interface Candidate {
   covarianceType: CovarianceType;
   bic: number;
   aic: number;
+  /** BIC + 2·entropy of the responsibilities. */
+  icl: number;
   /** Mean log-likelihood per sample of the fitted model. */
   score: number;
   lowerBound: number;
   converged: boolean;
   nIter: number;
+  /** Free parameters of the fitted model (fewer than for nComponents when a degenerate component was dropped). */
   nParameters: number;
+  /** Degenerate components re-seeded or dropped while fitting (details in the model's `resets`). */
+  resets: number;
   /** Why the fit failed (an ill-defined covariance); the criterion values are then NaN. */
   error?: string;
 }
@@ -86,11 +91,13 @@ function failedCandidate(options: ResolvedFitOptions, nParameters: number, error
     covarianceType: options.covarianceType,
     bic: NaN,
     aic: NaN,
+    icl: NaN,
     score: NaN,
     lowerBound: NaN,
     converged: false,
     nIter: 0,
     nParameters,
+    resets: 0,
     error: error.message,
   };
 }
@@ -111,29 +118,33 @@ function fitCandidate(
   options: ResolvedFitOptions,
   kernel: Kernel,
 ): { candidate: Candidate; model?: GaussianMixture; error?: IllDefinedCovarianceError } {
-  const session = openSession(kernel, matrix, options);
+  const sessions = openSessions(kernel, matrix, options);
   try {
-    const state = drain(runRestarts(matrix, session, options));
+    const state = drain(runRestarts(matrix, sessions, options));
     const model = createModel(state, kernel);
-    const total = logDensities(session, toKernelParams(state.params, matrix.cols)).reduce((a, b) => a + b, 0);
+    const session = sessions.get(state.nComponents);
+    const { logLikelihood: total, entropy } = likelihoodAndEntropy(session, toKernelParams(state.params, matrix.cols));
     const { nParameters } = model;
+    const bic = bicFrom(total, nParameters, matrix.rows);
     const candidate: Candidate = {
       nComponents: options.nComponents,
       covarianceType: options.covarianceType,
-      bic: bicFrom(total, nParameters, matrix.rows),
+      bic,
       aic: aicFrom(total, nParameters),
+      icl: iclFrom(bic, entropy),
       score: total / matrix.rows,
       lowerBound: state.lowerBound,
       converged: state.converged,
       nIter: state.nIter,
       nParameters,
+      resets: model.resets.length,
     };
     return { candidate, model };
   } catch (error) {
     if (!(error instanceof IllDefinedCovarianceError)) throw error;
     return { candidate: failedCandidate(options, mixtureParameterCount(options.covarianceType, options.nComponents, matrix.cols), error), error };
   } finally {
-    session.dispose();
+    sessions.dispose();
   }
 }
 

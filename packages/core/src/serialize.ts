@@ -1,5 +1,6 @@
 /** The versioned JSON form of a model. Loading checks everything, then uses the stored factors as they are. */
 import { COVARIANCE_MODULES, COVARIANCE_TYPES, type CovarianceType } from './covariance/index.js';
+import type { Reset, ResetAction, ResetReason } from './degenerate.js';
 import { describe, ModelFormatError } from './errors.js';
 import type { ModelState } from './model-state.js';
 import { readNested, toNested } from './nested.js';
@@ -26,6 +27,8 @@ export interface GaussianMixtureJSON {
   lowerBound: number;
   lowerBounds: number[];
   featureNames?: string[];
+  /** Degenerate components re-seeded or dropped during the fit (absent when none; optional in version 1). */
+  resets?: Reset[];
 }
 
 /** sklearn's tolerance on Σ weights. */
@@ -50,6 +53,7 @@ export function modelToJSON(state: ModelState): GaussianMixtureJSON {
     lowerBound: state.lowerBound,
     lowerBounds: [...state.lowerBounds],
     ...(state.featureNames && { featureNames: [...state.featureNames] }),
+    ...(state.resets && state.resets.length > 0 && { resets: state.resets.map((reset) => ({ ...reset })) }),
   };
 }
 
@@ -108,6 +112,33 @@ function readFeatureNames(value: unknown, d: number): string[] | undefined {
   return value as string[];
 }
 
+const RESET_REASONS: readonly ResetReason[] = ['collapsed', 'ill-defined'];
+const RESET_ACTIONS: readonly ResetAction[] = ['reseeded', 'dropped'];
+
+function readReset(value: unknown, i: number): Reset {
+  const field = `resets[${i}]`;
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) fail(field)('an object', describe(value));
+  const record = value as Record<string, unknown>;
+  const reason = record.reason as ResetReason;
+  const action = record.action as ResetAction;
+  if (!RESET_REASONS.includes(reason)) fail(`${field}.reason`)(`one of ${RESET_REASONS.join(', ')}`, describe(record.reason));
+  if (!RESET_ACTIONS.includes(action)) fail(`${field}.action`)(`one of ${RESET_ACTIONS.join(', ')}`, describe(record.action));
+  const reset = {
+    init: count(record, 'init', 0),
+    iteration: count(record, 'iteration', 0),
+    component: count(record, 'component', 0),
+    reason,
+    action,
+  };
+  return record.row === undefined ? reset : { ...reset, row: count(record, 'row', 0) };
+}
+
+function readResets(value: unknown): Reset[] | undefined {
+  if (value === undefined) return undefined;
+  if (!Array.isArray(value)) fail('resets')('an array of resets', describe(value));
+  return (value as unknown[]).map(readReset);
+}
+
 function readLowerBounds(value: unknown): number[] {
   if (!Array.isArray(value)) fail('lowerBounds')('an array of finite numbers', describe(value));
   return Array.from(readNested(value, [(value as unknown[]).length], 'lowerBounds', fail('lowerBounds')));
@@ -131,6 +162,7 @@ export function parseModelJSON(json: unknown): ModelState {
   const precChol = module.precCholFromDense(dense, k, d, fail('precisionsCholesky'));
   if (typeof record.converged !== 'boolean') fail('converged')('a boolean', describe(record.converged));
   const featureNames = readFeatureNames(record.featureNames, d);
+  const resets = readResets(record.resets);
   return {
     covarianceType,
     nComponents: k,
@@ -141,5 +173,6 @@ export function parseModelJSON(json: unknown): ModelState {
     lowerBound: finiteNumber(record, 'lowerBound'),
     lowerBounds: readLowerBounds(record.lowerBounds),
     featureNames,
+    ...(resets && resets.length > 0 && { resets }),
   };
 }

@@ -17,6 +17,7 @@ import {
   type EmOptionValues,
   type OutputModeValues,
 } from '../options.js';
+import { onDegenerateOption, warnResets } from './resets.js';
 import { covarianceOption } from './shared.js';
 import { createProgress } from '../progress.js';
 
@@ -27,6 +28,7 @@ interface FitValues extends DataOptionValues, EmOptionValues, OutputModeValues {
   weightsInit?: string;
   warmStart?: string;
   output?: string;
+  onDegenerate: FitOptions['onDegenerate'];
 }
 
 /** A small CSV of numbers (all columns, header detected) as rows. */
@@ -60,6 +62,7 @@ async function fitOptions(values: FitValues, featureNames: string[], io: CliIO):
     tol: values.tol,
     maxIter: values.maxIter,
     regCovar: values.regCovar,
+    onDegenerate: values.onDegenerate,
     featureNames,
     ...(meansInit && { meansInit }),
     ...(values.weightsInit !== undefined && { weightsInit: await readWeights(values.weightsInit, values, io) }),
@@ -114,6 +117,7 @@ function summaryJSON(source: DataSource, rows: number, run: FitRun, loadSeconds:
     bic: model.bic(X),
     aic: model.aic(X),
     nParameters: model.nParameters,
+    resets: model.resets,
     timings: { load: loadSeconds, fit: run.seconds, perIteration: run.iterations > 0 ? run.seconds / run.iterations : 0 },
     output: output ?? null,
   };
@@ -148,7 +152,8 @@ export function addFitCommand(program: Command, io: CliIO): void {
     .option('--means-init <csv>', 'initial means: a CSV with k rows and one column per feature')
     .option('--weights-init <csv>', 'initial weights: a CSV with k numbers summing to 1')
     .option('--warm-start <model.json>', 'continue from this model (its k and covariance type)')
-    .option('-o, --output <model.json>', 'write the fitted model (JSON) here');
+    .option('-o, --output <model.json>', 'write the fitted model (JSON) here')
+    .addOption(onDegenerateOption());
   addDataOptions(command);
   addOutputModeOptions(command);
   command.addHelpText(
@@ -165,6 +170,7 @@ export function addFitCommand(program: Command, io: CliIO): void {
       await modelFile?.write(modelText(run.model));
       return { summary: summaryJSON(source, X.rows, run, X.seconds, X, values.output), model: run.model };
     });
+    warnResets(io, model.resets, values.quiet);
     await print(values.json ? `${JSON.stringify(summary)}\n` : summaryText(summary, model, values));
   });
 }

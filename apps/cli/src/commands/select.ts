@@ -1,6 +1,6 @@
-/** gmm select: fit every (k, covariance type) candidate and rank them by BIC or AIC. */
+/** gmm select: fit every (k, covariance type) candidate and rank them by BIC, AIC or ICL. */
 import type { Command } from 'commander';
-import { COVARIANCE_TYPES, selectModel, type Candidate, type CovarianceType, type ModelSelection } from '@gmm/core';
+import { COVARIANCE_TYPES, selectModel, type Candidate, type CovarianceType, type Criterion, type FitOptions, type ModelSelection } from '@gmm/core';
 import { Option } from 'commander';
 import { duration, num, table } from '../format.js';
 import type { CliIO } from '../io/cli-io.js';
@@ -21,13 +21,15 @@ import {
 import { criterionSpec } from '../plot/criterion-spec.js';
 import { renderSvg } from '../plot/render.js';
 import { createProgress } from '../progress.js';
+import { onDegenerateOption, warnResets } from './resets.js';
 
 interface SelectValues extends DataOptionValues, EmOptionValues, OutputModeValues {
   components: number[];
   covariance: CovarianceType[];
-  criterion: 'bic' | 'aic';
+  criterion: Criterion;
   output?: string;
   plot?: string;
+  onDegenerate: FitOptions['onDegenerate'];
 }
 
 /**
@@ -45,7 +47,7 @@ function selectionJSON(selection: ModelSelection, source: string, rows: number, 
     featureNames,
     criterion: selection.criterion,
     candidates: selection.candidates,
-    best: { ...best, model: model.toJSON() },
+    best: { ...best, resets: model.resets, model: model.toJSON() },
     timings: seconds,
     output: output ?? null,
   };
@@ -60,6 +62,7 @@ function candidateRow(candidate: Candidate, rank: number, isBest: boolean): stri
     String(candidate.nComponents),
     fitted ? num(candidate.bic) : '-',
     fitted ? num(candidate.aic) : '-',
+    fitted ? num(candidate.icl) : '-',
     fitted ? num(candidate.score) : '-',
     String(candidate.nParameters),
     fitted ? String(candidate.nIter) : '-',
@@ -68,7 +71,7 @@ function candidateRow(candidate: Candidate, rank: number, isBest: boolean): stri
 }
 
 function selectionText(json: ReturnType<typeof selectionJSON>): string {
-  const header = ['', 'rank', 'covariance', 'k', 'BIC', 'AIC', 'loglik/row', 'params', 'iter', 'converged'];
+  const header = ['', 'rank', 'covariance', 'k', 'BIC', 'AIC', 'ICL', 'loglik/row', 'params', 'iter', 'converged'];
   const rows = json.candidates.map((candidate, i) => candidateRow(candidate, i + 1, i === 0));
   const best = json.best;
   const lines = [
@@ -102,7 +105,7 @@ async function criterionPlot(selection: ModelSelection, source: string): Promise
 export function addSelectCommand(program: Command, io: CliIO): void {
   const command = program
     .command('select')
-    .description('fit every candidate (components × covariance types) and rank them by BIC or AIC')
+    .description('fit every candidate (components × covariance types) and rank them by BIC, AIC or ICL')
     .argument('[file]', "CSV/TSV file, or '-' for stdin")
     .addOption(
       new Option('--components <list>', 'component counts: a range (1..9) or a list (1,2,5)')
@@ -114,10 +117,11 @@ export function addSelectCommand(program: Command, io: CliIO): void {
         .argParser(covarianceTypes)
         .default([...COVARIANCE_TYPES], 'all'),
     )
-    .addOption(new Option('--criterion <name>', 'criterion to rank by').choices(['bic', 'aic']).default('bic'));
+    .addOption(new Option('--criterion <name>', 'criterion to rank by').choices(['bic', 'aic', 'icl']).default('bic'));
   addEmOptions(command, { tol: SELECT_TOL, maxIter: SELECT_MAX_ITER })
     .option('-o, --output <model.json>', 'write the best model (JSON) here')
-    .option('--plot <file.svg>', 'draw the criterion against k, one line per covariance type');
+    .option('--plot <file.svg>', 'draw the criterion against k, one line per covariance type')
+    .addOption(onDegenerateOption());
   addDataOptions(command);
   addOutputModeOptions(command);
   command.addHelpText(
@@ -143,6 +147,7 @@ export function addSelectCommand(program: Command, io: CliIO): void {
             tol: values.tol,
             maxIter: values.maxIter,
             regCovar: values.regCovar,
+            onDegenerate: values.onDegenerate,
             featureNames: X.names,
             onProgress: (done, total, candidate) =>
               progress.update(done, total, `${candidate.covarianceType} k=${candidate.nComponents}`),
@@ -156,6 +161,7 @@ export function addSelectCommand(program: Command, io: CliIO): void {
         return selectionJSON(selection, source.label, X.rows, X.names, seconds, values.output);
       }),
     );
+    warnResets(io, json.best.resets, values.quiet);
     await printTo(io)(values.json ? `${JSON.stringify(json)}\n` : selectionText(json));
   });
 }

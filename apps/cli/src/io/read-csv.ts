@@ -13,6 +13,8 @@ export interface CsvOptions {
   readonly delimiter?: string;
   /** true / false force it; undefined: the first record is a header when a cell of it is not a number. */
   readonly header?: boolean;
+  /** Empty, NaN and NA cells are missing values, read as NaN (for imputation); otherwise they are errors. */
+  readonly missing?: boolean;
 }
 
 /** Rows of the chosen columns, row-major. */
@@ -25,11 +27,16 @@ export interface CsvBatch {
 
 const DELIMITERS = [',', '\t', ';'];
 const NUMBER_WORDS = /^[+-]?(nan|inf|infinity)$/i;
+const MISSING_CELL = /^(nan|na)?$/i;
 
 /** A cell that reads as a number, even a non-finite one: such a first record is data, not a header. */
 function looksNumeric(cell: string): boolean {
   const text = cell.trim();
   return text !== '' && (!Number.isNaN(Number(text)) || NUMBER_WORDS.test(text));
+}
+
+function isMissing(cell: string): boolean {
+  return MISSING_CELL.test(cell.trim());
 }
 
 function isBlank(record: string[]): boolean {
@@ -59,6 +66,7 @@ function countNewlines(record: string[]): number {
 class RecordParser {
   #delimiter: string | undefined;
   #header: boolean | undefined;
+  readonly #missing: boolean;
   #columns: ColumnChoice | undefined;
   #width = 0;
   #headerNames: string[] | undefined;
@@ -73,6 +81,7 @@ class RecordParser {
   ) {
     this.#delimiter = options.delimiter;
     this.#header = options.header;
+    this.#missing = options.missing === true;
   }
 
   get sawHeader(): boolean {
@@ -120,7 +129,7 @@ class RecordParser {
 
   /** Sets up the columns from the first record; true when that record is the header. */
   #start(record: string[]): boolean {
-    const isHeader = this.#header ?? !record.every(looksNumeric);
+    const isHeader = this.#header ?? !record.every((cell) => looksNumeric(cell) || (this.#missing && isMissing(cell)));
     this.#width = record.length;
     this.#headerNames = isHeader ? record.map((name) => name.trim()) : undefined;
     this.#columns = this.resolve(this.#headerNames, this.#width, this.label);
@@ -131,6 +140,10 @@ class RecordParser {
     const { indices, names } = this.#columns!;
     for (let c = 0; c < indices.length; c++) {
       const cell = record[indices[c]!]!;
+      if (this.#missing && isMissing(cell)) {
+        data[offset + c] = NaN;
+        continue;
+      }
       const value = Number(cell);
       // Number('') and Number(' ') are 0: an empty cell is missing data, not zero.
       if (!Number.isFinite(value) || (value === 0 && cell.trim() === '')) this.#badCell(cell, line, names[c]!);

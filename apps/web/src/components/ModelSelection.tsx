@@ -60,6 +60,7 @@ export function ModelSelection({ state, rows, onRun, onStop, onPick }: Props) {
           <select value={criterion} onChange={(e) => setCriterion(e.target.value as Criterion)} disabled={state.status === 'running'}>
             <option value="bic">BIC</option>
             <option value="aic">AIC</option>
+            <option value="icl">ICL</option>
           </select>
         </label>
         {state.status === 'running' ? (

@@ -1,4 +1,5 @@
 /** Iteration, log-likelihood, converged or not, time per iteration: the fit at a glance (and for tests). */
+import { describeReset, type Reset } from '@gmm/core';
 import type { SourceData } from '../data-sources.js';
 import { formatNumber } from '../view/format.js';
 import type { FitUpdate } from '../worker/messages.js';
@@ -9,6 +10,19 @@ interface Props {
   runState: RunState;
   source: SourceData;
   fitColumns: string[];
+}
+
+/** "2 components re-seeded / 1 dropped", with every reset on hover. */
+function ResetSummary({ resets }: { resets: readonly Reset[] }) {
+  const reseeded = resets.filter((reset) => reset.action === 'reseeded').length;
+  const dropped = resets.length - reseeded;
+  const plural = (n: number) => (n === 1 ? 'component' : 'components');
+  const text = dropped === 0 ? `${reseeded} ${plural(reseeded)} re-seeded` : reseeded === 0 ? `${dropped} ${plural(dropped)} dropped` : `${reseeded} ${plural(reseeded)} re-seeded / ${dropped} dropped`;
+  return (
+    <span className="warn" data-testid="resets" data-reseeded={reseeded} data-dropped={dropped} title={resets.map(describeReset).join('\n')}>
+      {text}
+    </span>
+  );
 }
 
 export function StatusLine({ update, runState, source, fitColumns }: Props) {
@@ -34,6 +48,7 @@ export function StatusLine({ update, runState, source, fitColumns }: Props) {
           <span>iteration {update.iteration}</span>
           <span>log-likelihood {logLikelihood === undefined ? '—' : formatNumber(logLikelihood, 6)} per point</span>
           <span className={update.converged ? 'ok' : 'warn'}>{update.converged ? 'converged' : update.finished ? 'not converged (max iterations)' : 'not converged yet'}</span>
+          {update.resets.length > 0 && <ResetSummary resets={update.resets} />}
           <span>{update.msPerIteration > 0 ? `${formatNumber(update.msPerIteration, 2)} ms per iteration` : 'loaded model'}</span>
           {runState !== 'idle' && <span className="running">{runState}…</span>}
         </>

@@ -3,7 +3,7 @@
  * The fit worker: holds the data, drives core's fitSteps one EM iteration at a time (so the page can watch,
  * pause and step), runs model selection, and loads model files. The page never runs EM itself.
  */
-import { fitSteps, GaussianMixture, selectModel, type FitStep } from '@gmm/core';
+import { fitSteps, GaussianMixture, selectModel, type Criterion, type FitStep, type Reset } from '@gmm/core';
 import type { ViewComponent } from '../view/components.js';
 import { describeFailure } from './failure.js';
 import type { FitSettings, FitUpdate, FromWorker, ToWorker, WorkerData } from './messages.js';
@@ -16,6 +16,8 @@ interface CurrentFit {
   runId: number;
   generator: AsyncGenerator<FitStep, GaussianMixture>;
   finished: boolean;
+  /** Resets of the current restart so far. */
+  resets: Reset[];
 }
 
 const POST_INTERVAL_MS = 50;
@@ -44,7 +46,10 @@ function components(model: GaussianMixture): ViewComponent[] {
   return model.weights.map((weight, j) => ({ weight, mean: [...model.means[j]!], covariance: model.componentCovariance(j) }));
 }
 
-function updateFrom(model: GaussianMixture, fields: Pick<FitUpdate, 'runId' | 'init' | 'nInit' | 'iteration' | 'lowerBounds' | 'converged' | 'finished' | 'msPerIteration'>): FitUpdate {
+function updateFrom(
+  model: GaussianMixture,
+  fields: Pick<FitUpdate, 'runId' | 'init' | 'nInit' | 'iteration' | 'lowerBounds' | 'converged' | 'finished' | 'msPerIteration' | 'resets'>,
+): FitUpdate {
   return {
     type: 'update',
     covarianceType: model.covarianceType,
@@ -70,6 +75,7 @@ function ensureFit(runId: number, settings: FitSettings): CurrentFit {
       runId,
       generator: fitSteps(matrix(data), { ...settings, featureNames: data.columns }),
       finished: false,
+      resets: [],
     };
   }
   current.runId = runId;
@@ -83,6 +89,8 @@ async function advance(fit: CurrentFit, render: boolean): Promise<FitUpdate | un
   const msPerIteration = performance.now() - started;
   if (next.done) throw new Error('the fit ended without a final iteration');
   const step = next.value;
+  if (step.iteration === 1) fit.resets = [];
+  fit.resets.push(...step.resets);
   const { nInit, maxIter } = fit.settings;
   const common = { runId: fit.runId, init: step.init, nInit, msPerIteration };
   if (step.init === nInit - 1 && (step.converged || step.iteration === maxIter)) {
@@ -97,6 +105,7 @@ async function advance(fit: CurrentFit, render: boolean): Promise<FitUpdate | un
       lowerBounds: [...model.lowerBounds],
       converged: model.converged,
       finished: true,
+      resets: [...model.resets],
     });
   }
   const build = () =>
@@ -106,6 +115,7 @@ async function advance(fit: CurrentFit, render: boolean): Promise<FitUpdate | un
       lowerBounds: [...step.model.lowerBounds],
       converged: step.converged,
       finished: false,
+      resets: [...fit.resets],
     });
   if (render) return build();
   // Fits running flat out post at most every POST_INTERVAL_MS; deferred: built only if this iteration turns out to be the one left on screen.
@@ -159,7 +169,7 @@ async function runFit(runId: number, settings: FitSettings, mode: 'run' | 'play'
   }
 }
 
-async function runSelection(runId: number, settings: FitSettings, criterion: 'bic' | 'aic'): Promise<void> {
+async function runSelection(runId: number, settings: FitSettings, criterion: Criterion): Promise<void> {
   try {
     const data = requireData();
     const { tol, maxIter, nInit, seed, regCovar, initParams } = settings;
@@ -199,6 +209,7 @@ function loadModel(runId: number, json: string): void {
         converged: model.converged,
         finished: true,
         msPerIteration: 0,
+        resets: [...model.resets],
       }),
       false,
     );

@@ -1,5 +1,5 @@
 /** Every message between the page and the fit worker, in one place. */
-import type { Candidate, CovarianceType, Criterion, GaussianMixtureJSON, InitParams } from '@gmm/core';
+import type { Candidate, CovarianceType, Criterion, GaussianMixtureJSON, InitParams, Reset } from '@gmm/core';
 import type { ViewComponent } from '../view/components.js';
 
 /** The fit controls as core's FitOptions (values as typed; core validates them and names the bad one). */
@@ -59,6 +59,8 @@ export interface FitUpdate {
   model?: GaussianMixtureJSON;
   /** Whether the worker keeps iterating after this update. */
   running: boolean;
+  /** Degenerate components re-seeded or dropped: the current restart's so far, the fitted model's at the end. */
+  resets: Reset[];
 }
 
 export type FromWorker =

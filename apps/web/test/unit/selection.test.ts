@@ -7,9 +7,11 @@ const candidate = (nComponents: number, covarianceType: Candidate['covarianceTyp
   covarianceType,
   bic,
   aic: bic - 10,
+  icl: bic + 5,
   score: 0,
   lowerBound: 0,
   converged: true,
+  resets: 0,
   nIter: 1,
   nParameters: 1,
 });
@@ -25,5 +27,10 @@ describe('model-selection chart data', () => {
   it('finds the lowest criterion so far', () => {
     expect(bestCandidate(candidates, 'aic')).toMatchObject({ nComponents: 2, covarianceType: 'full' });
     expect(bestCandidate([], 'bic')).toBeUndefined();
+  });
+
+  it('charts ICL like the other criteria', () => {
+    expect(criterionSeries(candidates, 'icl', ['tied'])[0]!.points.map((p) => p.value)).toEqual([11]);
+    expect(bestCandidate(candidates, 'icl')).toMatchObject({ nComponents: 2, covarianceType: 'full', icl: 10 });
   });
 });

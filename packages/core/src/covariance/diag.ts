@@ -1,5 +1,6 @@
 /** Diagonal covariance: d variances per component. */
 import { IllDefinedCovarianceError } from '../errors.js';
+import { diagonalOf, ownBlocks } from './blocks.js';
 import type { CovarianceModule } from './types.js';
 
 /** 1/√v for every variance, failing on a variance that is not > 0. */
@@ -17,19 +18,16 @@ export const diag: CovarianceModule = {
 
   parameterCount: (k, d) => k * d,
 
-  estimate({ stats, nk, deltas, k, d, regCovar }) {
+  estimateCovariances({ stats, nk, deltas, k, d, regCovar }) {
     const covariances = new Float64Array(k * d);
-    const precChol = new Float64Array(k * d);
     for (let j = 0; j < k; j++) {
       for (let c = 0; c < d; c++) {
         const i = j * d + c;
         const delta = deltas[i]!;
-        const variance = (stats.Q[i]! - 2 * stats.S[i]! * delta + stats.N[j]! * delta * delta) / nk[j]! + regCovar;
-        covariances[i] = variance;
-        precChol[i] = inverseSqrt(variance, j, c);
+        covariances[i] = (stats.Q[i]! - 2 * stats.S[i]! * delta + stats.N[j]! * delta * delta) / nk[j]! + regCovar;
       }
     }
-    return { covariances, precChol };
+    return covariances;
   },
 
   factorPrecisions(precisions, k, d, fail) {
@@ -74,4 +72,14 @@ export const diag: CovarianceModule = {
       for (let c = 0; c < d; c++) out[c]! += scales[j * d + c]! * z[c]!;
     };
   },
+
+  blockIndices: ownBlocks,
+
+  fromDenseBlocks(blocks, d) {
+    const covariances = new Float64Array(blocks.length * d);
+    blocks.forEach((block, j) => covariances.set(diagonalOf(block, d), j * d));
+    return covariances;
+  },
+
+  precCholFromCovariances: (covariances, _k, d) => covariances.map((variance, i) => inverseSqrt(variance, Math.floor(i / d), i % d)),
 };

@@ -11,6 +11,7 @@ import {
   scatterCovariance,
   unpackUpper,
 } from './triangular.js';
+import { ownBlocks } from './blocks.js';
 import type { CovarianceModule } from './types.js';
 
 export const full: CovarianceModule = {
@@ -20,16 +21,13 @@ export const full: CovarianceModule = {
 
   parameterCount: (k, d) => k * packedSize(d),
 
-  estimate({ stats, nk, deltas, k, d, regCovar }) {
+  estimateCovariances({ stats, nk, deltas, k, d, regCovar }) {
     const size = packedSize(d);
     const covariances = new Float64Array(k * d * d);
-    const precChol = new Float64Array(k * size);
     for (let j = 0; j < k; j++) {
-      const sigma = scatterCovariance(stats.Q, j * size, stats.S, stats.N, deltas, j, j + 1, d, nk[j]!, regCovar);
-      covariances.set(sigma, j * d * d);
-      packPrecisionFactor(sigma, d, j, precChol, j * size);
+      covariances.set(scatterCovariance(stats.Q, j * size, stats.S, stats.N, deltas, j, j + 1, d, nk[j]!, regCovar), j * d * d);
     }
-    return { covariances, precChol };
+    return covariances;
   },
 
   factorPrecisions(precisions, k, d, fail) {
@@ -66,5 +64,20 @@ export const full: CovarianceModule = {
   sampler(covariances, k, d) {
     const factors = Array.from({ length: k }, (_, j) => covarianceFactor(covariances, j * d * d, d, j));
     return (j, z, out) => addLowerProduct(factors[j]!, 0, d, z, out);
+  },
+
+  blockIndices: ownBlocks,
+
+  fromDenseBlocks(blocks, d) {
+    const covariances = new Float64Array(blocks.length * d * d);
+    blocks.forEach((block, j) => covariances.set(block, j * d * d));
+    return covariances;
+  },
+
+  precCholFromCovariances(covariances, k, d) {
+    const size = packedSize(d);
+    const precChol = new Float64Array(k * size);
+    for (let j = 0; j < k; j++) packPrecisionFactor(covariances.subarray(j * d * d, (j + 1) * d * d), d, j, precChol, j * size);
+    return precChol;
   },
 };

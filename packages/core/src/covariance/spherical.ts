@@ -1,6 +1,17 @@
 /** Spherical covariance: one variance per component (the mean of its diagonal variances, as sklearn). */
 import { IllDefinedCovarianceError } from '../errors.js';
+import { diagonalOf, ownBlocks } from './blocks.js';
 import type { CovarianceModule } from './types.js';
+
+function checkVariance(variance: number, component: number): void {
+  if (!(variance > 0 && Number.isFinite(variance))) throw new IllDefinedCovarianceError(component, `variance ${variance}`);
+}
+
+/** The mean of the diagonal, as first + mean of the differences: exactly the variance when all are equal. */
+function meanVariance(diagonal: Float64Array): number {
+  const first = diagonal[0]!;
+  return first + diagonal.reduce((sum, v) => sum + (v - first), 0) / diagonal.length;
+}
 
 export const spherical: CovarianceModule = {
   type: 'spherical',
@@ -9,9 +20,8 @@ export const spherical: CovarianceModule = {
 
   parameterCount: (k) => k,
 
-  estimate({ stats, nk, deltas, k, d, regCovar }) {
+  estimateCovariances({ stats, nk, deltas, k, d, regCovar }) {
     const covariances = new Float64Array(k);
-    const precChol = new Float64Array(k);
     for (let j = 0; j < k; j++) {
       let crossTerm = 0;
       let deltaNorm = 0;
@@ -20,14 +30,9 @@ export const spherical: CovarianceModule = {
         crossTerm += stats.S[j * d + c]! * delta;
         deltaNorm += delta * delta;
       }
-      const variance = (stats.Q[j]! - 2 * crossTerm + stats.N[j]! * deltaNorm) / (d * nk[j]!) + regCovar;
-      if (!(variance > 0 && Number.isFinite(variance))) {
-        throw new IllDefinedCovarianceError(j, `variance ${variance}`);
-      }
-      covariances[j] = variance;
-      precChol[j] = 1 / Math.sqrt(variance);
+      covariances[j] = (stats.Q[j]! - 2 * crossTerm + stats.N[j]! * deltaNorm) / (d * nk[j]!) + regCovar;
     }
-    return { covariances, precChol };
+    return covariances;
   },
 
   factorPrecisions(precisions, k, _d, fail) {
@@ -66,4 +71,14 @@ export const spherical: CovarianceModule = {
       for (let c = 0; c < d; c++) out[c]! += scales[j]! * z[c]!;
     };
   },
+
+  blockIndices: ownBlocks,
+
+  fromDenseBlocks: (blocks, d) => Float64Array.from(blocks, (block) => meanVariance(diagonalOf(block, d))),
+
+  precCholFromCovariances: (covariances) =>
+    covariances.map((variance, j) => {
+      checkVariance(variance, j);
+      return 1 / Math.sqrt(variance);
+    }),
 };

@@ -20,14 +20,11 @@ export const tied: CovarianceModule = {
 
   parameterCount: (_k, d) => packedSize(d),
 
-  estimate({ stats, nk, deltas, k, d, regCovar }) {
+  estimateCovariances({ stats, nk, deltas, k, d, regCovar }) {
     let total = 0;
     for (let j = 0; j < k; j++) total += nk[j]!;
     // The kernel already summed Q over components; the mean corrections of every component are subtracted here.
-    const covariances = scatterCovariance(stats.Q, 0, stats.S, stats.N, deltas, 0, k, d, total, regCovar);
-    const precChol = new Float64Array(packedSize(d));
-    packPrecisionFactor(covariances, d, undefined, precChol, 0);
-    return { covariances, precChol };
+    return scatterCovariance(stats.Q, 0, stats.S, stats.N, deltas, 0, k, d, total, regCovar);
   },
 
   factorPrecisions(precisions, _k, d, fail) {
@@ -61,5 +58,15 @@ export const tied: CovarianceModule = {
   sampler(covariances, _k, d) {
     const factor = covarianceFactor(covariances, 0, d, undefined);
     return (_j, z, out) => addLowerProduct(factor, 0, d, z, out);
+  },
+
+  blockIndices: (k) => new Int32Array(k),
+
+  fromDenseBlocks: (blocks) => blocks[0]!.slice(),
+
+  precCholFromCovariances(covariances, _k, d) {
+    const precChol = new Float64Array(packedSize(d));
+    packPrecisionFactor(covariances, d, undefined, precChol, 0);
+    return precChol;
   },
 };

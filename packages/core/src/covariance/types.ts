@@ -26,8 +26,8 @@ export interface CovarianceModule {
   nestedShape(k: number, d: number): number[];
   /** Free parameters of the covariances. */
   parameterCount(k: number, d: number): number;
-  /** The M-step: covariances from shifted statistics, and their precision factors. Throws IllDefinedCovarianceError. */
-  estimate(input: MStepInput): { covariances: Float64Array; precChol: Float64Array };
+  /** The M-step's covariances from shifted statistics (regCovar added), not yet factorised: never throws. */
+  estimateCovariances(input: MStepInput): Float64Array;
   /** Precision factors of user-given precisions; `fail` reports a component that is not positive definite. */
   factorPrecisions(precisions: Float64Array, k: number, d: number, fail: ShapeFailure): Float64Array;
   /** log|U_j| for every component (sklearn: Σ log of the factor's diagonal). */
@@ -42,4 +42,13 @@ export interface CovarianceModule {
   denseCovariance(covariances: Float64Array, j: number, d: number): Float64Array;
   /** A lower factor A_j with A_j A_jᵀ = Σ_j per component, as a function adding A_j z into `out`. */
   sampler(covariances: Float64Array, k: number, d: number): (j: number, z: Float64Array, out: Float64Array) => void;
+  /**
+   * Which covariance matrix ("block") each of the k components uses: its own (j), or the shared one (0) when
+   * tied. `denseCovariance(covariances, b, d)` gives block b.
+   */
+  blockIndices(k: number): Int32Array;
+  /** Covariances in this layout from dense d×d matrices that have this type's structure, one per block. */
+  fromDenseBlocks(blocks: readonly Float64Array[], d: number): Float64Array;
+  /** Precision factors (kernel layout) of covariances in this layout. Throws IllDefinedCovarianceError. */
+  precCholFromCovariances(covariances: Float64Array, k: number, d: number): Float64Array;
 }

@@ -1,13 +1,14 @@
 /** The initialisation methods behind one table, and the initial parameters of one restart. */
 import type { CovarianceModule } from '../covariance/index.js';
 import type { Matrix } from '../data.js';
-import type { MixtureParams } from '../params.js';
+import { factorised, type MStepEstimate } from '../m-step.js';
+import type { FittedParams, MixtureParams } from '../params.js';
 import type { Random } from '../random.js';
 import { kmeans } from './kmeans.js';
 import { kmeansPlusPlus } from './kmeans-plus-plus.js';
 import { distinctRows } from './random-from-data.js';
 import { randomResponsibilities } from './random.js';
-import { oneHotLabels, oneHotRows, parametersFromResponsibilities, type Responsibilities } from './responsibilities.js';
+import { estimateFromResponsibilities, oneHotLabels, oneHotRows, type Responsibilities } from './responsibilities.js';
 
 export type InitParams = 'kmeans' | 'k-means++' | 'random' | 'random_from_data';
 
@@ -36,15 +37,24 @@ export interface InitSettings {
 /**
  * sklearn's `_initialize_parameters`: estimate weights, means and covariances from the method's
  * responsibilities, then replace whatever the user fixed. With all three fixed, the method is not run.
+ * `factorise` turns the estimate into parameters (it may repair degenerate components); when the user fixed
+ * some parameters, the estimate is factorised as it is, so that every parameter keeps k components.
  */
-export function initialParameters(X: Matrix, settings: InitSettings, module: CovarianceModule, rng: Random): MixtureParams {
+export function initialParameters(
+  X: Matrix,
+  settings: InitSettings,
+  module: CovarianceModule,
+  rng: Random,
+  factorise: (estimate: MStepEstimate) => FittedParams,
+): MixtureParams {
   const { nComponents: k, weightsInit, meansInit, precCholInit } = settings;
   const d = X.cols;
   if (weightsInit && meansInit && precCholInit) {
     return { weights: weightsInit, means: meansInit, precChol: precCholInit, logDetU: module.logDetU(precCholInit, k, d) };
   }
   const responsibilities = INIT_METHODS[settings.initParams](X, k, rng);
-  const estimated = parametersFromResponsibilities(X, responsibilities, module, k, settings.regCovar);
+  const estimate = estimateFromResponsibilities(X, responsibilities, module, k, settings.regCovar);
+  const estimated = weightsInit || meansInit || precCholInit ? factorised(module, estimate, k, d) : factorise(estimate);
   const precChol = precCholInit ?? estimated.precChol;
   return {
     weights: weightsInit ?? estimated.weights,

@@ -1,8 +1,7 @@
 import { createStats } from '@gmm/kernel';
 import type { CovarianceModule } from '../covariance/index.js';
 import type { Matrix } from '../data.js';
-import { mStep } from '../m-step.js';
-import type { FittedParams } from '../params.js';
+import { estimateParameters, type MStepEstimate } from '../m-step.js';
 
 /**
  * Initial responsibilities, visited without materialising the n×k matrix: `forEach` calls
@@ -23,17 +22,18 @@ export function oneHotRows(rows: Int32Array): Responsibilities {
 }
 
 /**
- * Weights, means and covariances estimated from responsibilities with the EM M-step formulas. Two passes:
+ * Weights, means and covariances estimated from responsibilities with the EM M-step formulas (not yet
+ * factorised). Two passes:
  * the first finds each component's mean, the second accumulates the statistics shifted by it, so the
  * covariances do not suffer from cancellation when the data sit far from the origin.
  */
-export function parametersFromResponsibilities(
+export function estimateFromResponsibilities(
   X: Matrix,
   responsibilities: Responsibilities,
   module: CovarianceModule,
   k: number,
   regCovar: number,
-): FittedParams {
+): MStepEstimate {
   const { data, cols: d } = X;
   const stats = createStats(module.type, k, d);
   const sums = new Float64Array(k * d);
@@ -51,5 +51,5 @@ export function parametersFromResponsibilities(
     }
     module.addSecondMoment(stats.Q, j, diff, r, d);
   });
-  return mStep(module, stats, centres, k, d, regCovar);
+  return estimateParameters(module, stats, centres, k, d, regCovar);
 }

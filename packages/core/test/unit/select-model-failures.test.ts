@@ -6,13 +6,14 @@ import { countingKernel } from './helpers.js';
 const rows = Array.from({ length: 30 }, (_, i) => [[0, 0], [1, 0], [0, 1]][i % 3]!);
 
 describe('selectModel', () => {
-  test('keeps candidates whose covariance collapses, with NaN criteria, sorted last', async () => {
+  test("onDegenerate 'error': keeps candidates whose covariance collapses, with NaN criteria, sorted last", async () => {
     const kernel = countingKernel();
     const progress: number[] = [];
     const result = await selectModel(rows, {
       nComponents: [1, 2],
       covarianceTypes: ['full'],
       regCovar: 0,
+      onDegenerate: 'error',
       kernel,
       onProgress: (done, total) => progress.push(done / total),
     });
@@ -29,9 +30,9 @@ describe('selectModel', () => {
     expect(kernel.disposed).toBe(kernel.created);
   });
 
-  test('throws the first failure when every candidate fails', async () => {
+  test("onDegenerate 'error': throws the first failure when every candidate fails", async () => {
     await expect(
-      selectModel(rows, { nComponents: [2, 3], covarianceTypes: ['full'], regCovar: 0, kernel: countingKernel() }),
+      selectModel(rows, { nComponents: [2, 3], covarianceTypes: ['full'], regCovar: 0, onDegenerate: 'error', kernel: countingKernel() }),
     ).rejects.toThrow(IllDefinedCovarianceError);
   });
 
