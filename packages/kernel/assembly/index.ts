@@ -2,6 +2,7 @@
 // Buffer layouts are those of packages/kernel/src/types.ts; `work` is scratch of workBytes(kind, k, d) bytes.
 import { DIAG, FULL, SPHERICAL, TIED } from './kinds';
 import { eStepRange, scoreRange } from './ranges';
+import { expPair } from './vexp';
 import { workSize } from './work';
 
 /** Allocates `bytes` bytes (16-byte aligned) and returns the pointer. */
@@ -57,4 +58,12 @@ export function scoreDiag(x: usize, d: i32, k: i32, start: i32, end: i32, means:
 /** Spherical covariances: per-row log p and log r over rows [start, end) (0 = skip an output). */
 export function scoreSpherical(x: usize, d: i32, k: i32, start: i32, end: i32, means: usize, precChol: usize, logConst: usize, logDensity: usize, logResp: usize, work: usize): void {
   scoreRange(SPHERICAL, x, d, k, start, end, means, precChol, logConst, logDensity, logResp, work);
+}
+
+/** Replaces values[0..count) by their vectorised exp; it exists for the accuracy test (test/vexp.test.ts). */
+export function expInPlace(values: usize, count: i32): void {
+  let at = values;
+  const end = values + (<usize>count << 3);
+  for (; at + 16 <= end; at += 16) v128.store(at, expPair(v128.load(at)));
+  if (at < end) store<f64>(at, f64x2.extract_lane(expPair(v128.load64_splat(at)), 0));
 }

@@ -1,6 +1,6 @@
 import { parameterSize } from './kinds';
 import { laneSum } from './lanes';
-import { accumulatePair, logRespPair } from './rowpair';
+import { accumulatePair, logRespPair, respPair } from './rowpair';
 import { accNOffset, accQOffset, accSOffset, logRhoOffset } from './work';
 
 // Walks a row range two rows at a time; an odd last row is paired with itself and its second lane masked.
@@ -32,12 +32,12 @@ const FIRST_LANE: v128 = i64x2(-1, 0);
   let i = start;
   for (; i + 1 < end; i += 2) {
     const rowA = x + <usize>i * rowBytes;
-    logLikelihood = f64x2.add(logLikelihood, logRespPair(kind, rowA, rowA + rowBytes, d, k, means, precChol, logConst, work));
+    logLikelihood = f64x2.add(logLikelihood, respPair(kind, rowA, rowA + rowBytes, d, k, means, precChol, logConst, work));
     accumulatePair(kind, BOTH_LANES, d, k, work);
   }
   if (i < end) {
     const row = x + <usize>i * rowBytes;
-    const lse = logRespPair(kind, row, row, d, k, means, precChol, logConst, work);
+    const lse = respPair(kind, row, row, d, k, means, precChol, logConst, work);
     logLikelihood = f64x2.add(logLikelihood, v128.and(lse, FIRST_LANE));
     accumulatePair(kind, FIRST_LANE, d, k, work);
   }

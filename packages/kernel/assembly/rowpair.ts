@@ -1,15 +1,15 @@
-import { expLanes, logLanes } from './lanes';
+import { logLanes } from './lanes';
 import { halfNorm } from './mahalanobis';
 import { addSecondMoments } from './moments';
+import { expPair } from './vexp';
 import { accNOffset, accQOffset, accSOffset, diffsOffset, logRhoOffset, wDiffsOffset, xPairOffset } from './work';
 
 // Two rows travel together, one per f64x2 lane; every parameter is splatted across both lanes.
 
 /**
- * For rows a and b: fills diffs_j = x − μ_j, turns log ρ_j into log r_j (both in `work`) and returns
- * log p(x) = log Σ_j ρ_j, taking the maximum out first.
+ * For rows a and b: fills diffs_j = x − μ_j and log ρ_j (both in `work`) and returns max_j log ρ_j.
  */
-@inline export function logRespPair(
+@inline function logRhoPair(
   kind: i32,
   rowA: usize,
   rowB: usize,
@@ -41,8 +41,28 @@ import { accNOffset, accQOffset, accSOffset, diffsOffset, logRhoOffset, wDiffsOf
     diff += <usize>d << 4;
     mean += <usize>d << 3;
   }
+  return max;
+}
+
+/**
+ * For rows a and b: fills diffs_j, turns log ρ_j into log r_j (in `work`) and returns
+ * log p(x) = log Σ_j ρ_j, taking the maximum out first.
+ */
+@inline export function logRespPair(
+  kind: i32,
+  rowA: usize,
+  rowB: usize,
+  d: i32,
+  k: i32,
+  means: usize,
+  precChol: usize,
+  logConst: usize,
+  work: usize,
+): v128 {
+  const max = logRhoPair(kind, rowA, rowB, d, k, means, precChol, logConst, work);
+  const logRho = logRhoOffset(work, k, d);
   let sum = f64x2.splat(0);
-  for (let j = 0; j < k; j++) sum = f64x2.add(sum, expLanes(f64x2.sub(v128.load(logRho + (<usize>j << 4)), max)));
+  for (let j = 0; j < k; j++) sum = f64x2.add(sum, expPair(f64x2.sub(v128.load(logRho + (<usize>j << 4)), max)));
   const lse = f64x2.add(max, logLanes(sum));
   for (let j = 0; j < k; j++) {
     const at = logRho + (<usize>j << 4);
@@ -52,7 +72,39 @@ import { accNOffset, accQOffset, accSOffset, diffsOffset, logRhoOffset, wDiffsOf
 }
 
 /**
- * Adds a row pair whose log r_j and diffs `logRespPair` left in `work` into the per-lane statistics.
+ * For rows a and b: fills diffs_j, turns log ρ_j into r_j = e_j / Σ_i e_i with e_j = exp(log ρ_j − max)
+ * (in `work`; one exp per component instead of exp(log r_j) after the log-sum-exp) and returns log p(x).
+ */
+@inline export function respPair(
+  kind: i32,
+  rowA: usize,
+  rowB: usize,
+  d: i32,
+  k: i32,
+  means: usize,
+  precChol: usize,
+  logConst: usize,
+  work: usize,
+): v128 {
+  const max = logRhoPair(kind, rowA, rowB, d, k, means, precChol, logConst, work);
+  const logRho = logRhoOffset(work, k, d);
+  let sum = f64x2.splat(0);
+  for (let j = 0; j < k; j++) {
+    const at = logRho + (<usize>j << 4);
+    const e = expPair(f64x2.sub(v128.load(at), max));
+    v128.store(at, e);
+    sum = f64x2.add(sum, e);
+  }
+  const inverse = f64x2.div(f64x2.splat(1), sum);
+  for (let j = 0; j < k; j++) {
+    const at = logRho + (<usize>j << 4);
+    v128.store(at, f64x2.mul(v128.load(at), inverse));
+  }
+  return f64x2.add(max, logLanes(sum));
+}
+
+/**
+ * Adds a row pair whose r_j and diffs `respPair` left in `work` into the per-lane statistics.
  * `mask` keeps a lane (all ones) or drops it (zero bits: the lane of a missing odd row).
  */
 @inline export function accumulatePair(kind: i32, mask: v128, d: i32, k: i32, work: usize): void {
@@ -64,7 +116,7 @@ import { accNOffset, accQOffset, accSOffset, diffsOffset, logRhoOffset, wDiffsOf
   let o: usize = 0;
   for (let j = 0; j < k; j++) {
     const at = <usize>j << 4;
-    const r = v128.and(expLanes(v128.load(resp + at)), mask);
+    const r = v128.and(v128.load(resp + at), mask);
     v128.store(resp + at, r);
     v128.store(accN + at, f64x2.add(v128.load(accN + at), r));
     for (let c = 0; c < d; c++) {

@@ -3,7 +3,7 @@ import { parameterSize } from './kinds';
 // The scratch one call needs, in f64x2 slots (lane 0: even row of a pair, lane 1: odd row):
 //   xPair   d        the two rows of the current pair
 //   diffs   k·d      x − μ_j
-//   logRho  k        log ρ_j, then log r_j, then r_j
+//   logRho  k        log ρ_j, then log r_j (scores) or r_j (E-step)
 //   wDiffs  k·d      r_j · (x − μ_j)
 //   accN    k        per-lane running sums of the statistics, added across lanes at the end of a range
 //   accS    k·d
