@@ -120,7 +120,7 @@ function diagnose(
   estimate: MStepEstimate,
   k: number,
   d: number,
-  rows: number,
+  samples: number,
   regCovar: number,
   scale: DataScale,
   collapse: boolean,
@@ -135,8 +135,8 @@ function diagnose(
   };
   return Array.from(module.blockIndices(k), (b, j) => {
     if (!blockReasons.has(b)) blockReasons.set(b, blockReason(b));
-    // Less than one point: nothing left to estimate the component from.
-    return blockReasons.get(b) ?? (collapse && estimate.weights[j]! * rows < 1 ? 'collapsed' : undefined);
+    // Less than one point (of total weight `samples`): nothing left to estimate the component from.
+    return blockReasons.get(b) ?? (collapse && estimate.weights[j]! * samples < 1 ? 'collapsed' : undefined);
   });
 }
 
@@ -149,11 +149,11 @@ function atMean(X: Matrix, i: number, mean: Float64Array, scale: DataScale): boo
   return true;
 }
 
-/** The worst-explained row that is not at any placed component's mean, or −1 when there is none. */
-function worstRow(X: Matrix, densities: Float64Array, placed: readonly Float64Array[], scale: DataScale): number {
+/** The worst-explained row of positive weight that is not at any placed component's mean, or −1 when there is none. */
+function worstRow(X: Matrix, densities: Float64Array, placed: readonly Float64Array[], scale: DataScale, weights?: Float64Array): number {
   let worst = -1;
   for (let i = 0; i < X.rows; i++) {
-    if (worst >= 0 && densities[i]! >= densities[worst]!) continue;
+    if (weights?.[i] === 0 || (worst >= 0 && densities[i]! >= densities[worst]!)) continue;
     if (!placed.some((mean) => atMean(X, i, mean, scale))) worst = i;
   }
   return worst;
@@ -206,9 +206,9 @@ export class Recovery {
    */
   apply(estimate: MStepEstimate, collapse = true): { params: FittedParams; resets: ComponentReset[] } {
     const module = this.#module;
-    const { cols: d, rows } = this.#X;
+    const d = this.#X.cols;
     const k = estimate.weights.length;
-    const reasons = diagnose(module, estimate, k, d, rows, this.#regCovar, this.#scale, collapse);
+    const reasons = diagnose(module, estimate, k, d, this.#sessions.totalWeight, this.#regCovar, this.#scale, collapse);
     if (!reasons.some((reason) => reason !== undefined)) {
       try {
         return { params: factorised(module, estimate, k, d), resets: [] };
@@ -246,7 +246,7 @@ export class Recovery {
     const densities = this.#densities(subset(module, kept, weights, means, blocks, d));
     const dropped = new Set<number>();
     for (const { j, reason } of degenerate) {
-      const row = this.#budget > 0 ? worstRow(X, densities, kept.map((m) => means[m]!), this.#scale) : -1;
+      const row = this.#budget > 0 ? worstRow(X, densities, kept.map((m) => means[m]!), this.#scale, this.#sessions.sampleWeight) : -1;
       if (row < 0) {
         dropped.add(j);
         resets.push({ component: j, reason, action: 'dropped' });

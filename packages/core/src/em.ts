@@ -34,7 +34,7 @@ export interface EmRun {
 /**
  * Runs EM from `start`: each iteration is one fused kernel E-step over all rows (Σ log p and the shifted
  * statistics) and one M-step; the lower bound is the mean log-likelihood of the parameters before the
- * M-step; it stops when the lower bound changes by less than tol, never on an iteration that re-seeded or
+ * M-step (Σ w log p / Σ w with sample weights); it stops when the lower bound changes by less than tol, never on an iteration that re-seeded or
  * dropped a component. With `recovery` undefined a degenerate covariance throws (onDegenerate: 'error').
  * Yields after every iteration.
  */
@@ -57,7 +57,7 @@ export function* runEm(
     const { rows: n, cols: d, k } = session;
     const stats = createStats(module.type, k, d);
     const previous = lowerBound;
-    lowerBound = session.eStep(toKernelParams(params, d), 0, n, stats) / n;
+    lowerBound = session.eStep(toKernelParams(params, d), 0, n, stats) / sessions.totalWeight;
     lowerBounds.push(lowerBound);
     const estimate = estimateParameters(module, stats, params.means, k, d, settings.regCovar);
     const step = recovery ? recovery.apply(estimate) : { params: factorised(module, estimate, k, d), resets: [] };

@@ -14,7 +14,8 @@ import { toNested } from './nested.js';
 import { toKernelParams } from './params.js';
 import { sampleMixture, type Sample } from './sample.js';
 import type { Reset } from './degenerate.js';
-import { hardLabels, likelihoodAndEntropy, logDensities, responsibilities } from './scoring.js';
+import { resolveSampleWeight, totalWeight } from './sample-weight.js';
+import { hardLabels, likelihoodAndEntropy, logDensities, responsibilities, weightedLogLikelihood } from './scoring.js';
 import { modelToJSON, parseModelJSON, type Covariances, type GaussianMixtureJSON } from './serialize.js';
 import { integerInRange, kernelValue, optionsObject, seedValue } from './validate.js';
 
@@ -104,12 +105,15 @@ export class GaussianMixture {
     }
   }
 
-  /** Σ log p(x) over the rows of X, and the number of rows. */
-  #logLikelihood(X: DataInput): { total: number; rows: number } {
-    return this.#withSession(X, (session, matrix) => ({
-      total: logDensities(session, this.#kernelParams).reduce((a, b) => a + b, 0),
-      rows: matrix.rows,
-    }));
+  /** Σ w log p(x) over the rows of X, and Σ w (without weights: Σ log p(x) and the number of rows). */
+  #logLikelihood(X: DataInput, sampleWeight: unknown): { total: number; rows: number } {
+    return this.#withSession(X, (session, matrix) => {
+      const weights = sampleWeight === undefined ? undefined : resolveSampleWeight(sampleWeight, matrix.rows);
+      return {
+        total: weightedLogLikelihood(logDensities(session, this.#kernelParams), weights),
+        rows: totalWeight(weights, matrix.rows),
+      };
+    });
   }
 
   /** The most probable component of every row. */
@@ -129,29 +133,30 @@ export class GaussianMixture {
     return this.#withSession(X, (session) => logDensities(session, this.#kernelParams));
   }
 
-  /** Mean log-likelihood per sample. */
-  score(X: DataInput): number {
-    const { total, rows } = this.#logLikelihood(X);
+  /** Mean log-likelihood per sample; with one weight per row, Σ w log p(x) / Σ w. */
+  score(X: DataInput, sampleWeight?: number[] | Float64Array): number {
+    const { total, rows } = this.#logLikelihood(X, sampleWeight);
     return total / rows;
   }
 
-  /** Bayesian information criterion: −2·log L + nParameters·ln n (lower is better). */
-  bic(X: DataInput): number {
-    const { total, rows } = this.#logLikelihood(X);
+  /** Bayesian information criterion: −2·log L + nParameters·ln n (lower is better); with weights, log L = Σ w log p and n = Σ w. */
+  bic(X: DataInput, sampleWeight?: number[] | Float64Array): number {
+    const { total, rows } = this.#logLikelihood(X, sampleWeight);
     return bicFrom(total, this.nParameters, rows);
   }
 
-  /** Integrated completed likelihood: bic(X) + 2·entropy of the responsibilities (lower is better). */
-  icl(X: DataInput): number {
+  /** Integrated completed likelihood: bic(X) + 2·entropy of the responsibilities (lower is better), optionally weighted. */
+  icl(X: DataInput, sampleWeight?: number[] | Float64Array): number {
     return this.#withSession(X, (session, matrix) => {
-      const { logLikelihood, entropy } = likelihoodAndEntropy(session, this.#kernelParams);
-      return iclFrom(bicFrom(logLikelihood, this.nParameters, matrix.rows), entropy);
+      const weights = sampleWeight === undefined ? undefined : resolveSampleWeight(sampleWeight, matrix.rows);
+      const { logLikelihood, entropy } = likelihoodAndEntropy(session, this.#kernelParams, weights);
+      return iclFrom(bicFrom(logLikelihood, this.nParameters, totalWeight(weights, matrix.rows)), entropy);
     });
   }
 
-  /** Akaike information criterion: −2·log L + 2·nParameters (lower is better). */
-  aic(X: DataInput): number {
-    return aicFrom(this.#logLikelihood(X).total, this.nParameters);
+  /** Akaike information criterion: −2·log L + 2·nParameters (lower is better); with weights, log L = Σ w log p. */
+  aic(X: DataInput, sampleWeight?: number[] | Float64Array): number {
+    return aicFrom(this.#logLikelihood(X, sampleWeight).total, this.nParameters);
   }
 
   /** Component j's covariance as a dense d×d matrix, whatever the covariance type (for plots and algebra). */

@@ -7,6 +7,7 @@ import { INIT_PARAMS, type InitParams, type InitSettings } from './init/index.js
 import { GaussianMixture, stateOf } from './model.js';
 import type { ModelState } from './model-state.js';
 import { readNested } from './nested.js';
+import { resolveSampleWeight } from './sample-weight.js';
 import { integerInRange, kernelValue, nonNegativeNumber, oneOf, seedValue } from './validate.js';
 
 export interface FitOptions {
@@ -35,6 +36,11 @@ export interface FitOptions {
   featureNames?: string[];
   /** The kernel to run on (default: the WebAssembly kernel). */
   kernel?: Kernel;
+  /**
+   * One weight per row (finite, >= 0, not all zero): a row of weight w counts as w copies of itself in the
+   * E-step statistics, the lower bound (Σ w log p / Σ w) and the initialisation.
+   */
+  sampleWeight?: number[] | Float64Array;
   /**
    * What to do with a degenerate component (a covariance that cannot be factorised, a collapse onto
    * identical rows, less than one point): 'recover' re-seeds it at the worst-explained row or drops it
@@ -75,6 +81,7 @@ export const FIT_OPTION_KEYS = [
   'featureNames',
   'kernel',
   'onDegenerate',
+  'sampleWeight',
 ] as const satisfies readonly (keyof FitOptions)[];
 
 export interface ResolvedFitOptions extends InitSettings {
@@ -155,12 +162,15 @@ export function resolveFitOptions(options: Record<string, unknown>, X: Matrix): 
   const requestedInits = integerInRange('nInit', options.nInit ?? DEFAULTS.nInit, 1);
   const kernel = options.kernel === undefined ? undefined : kernelValue(options.kernel);
   const onDegenerate = oneOf('onDegenerate', options.onDegenerate ?? DEFAULTS.onDegenerate, ON_DEGENERATE);
+  const sampleWeight = options.sampleWeight === undefined ? undefined : resolveSampleWeight(options.sampleWeight, X.rows);
   const warmStart = options.warmStart === undefined ? undefined : resolveWarmStart(options, X);
   // sklearn: a warm start is a single continuation, whatever nInit says.
   const nInit = warmStart ? 1 : requestedInits;
   const covarianceType = warmStart?.covarianceType ??
     oneOf('covarianceType', options.covarianceType ?? DEFAULTS.covarianceType, COVARIANCE_TYPES);
-  const k = warmStart?.nComponents ?? resolveComponents(options.nComponents ?? DEFAULTS.nComponents, X.rows);
+  // Rows of weight 0 are absent from the fit: they cannot start a component.
+  const samples = sampleWeight ? sampleWeight.reduce((count, w) => count + Number(w > 0), 0) : X.rows;
+  const k = warmStart?.nComponents ?? resolveComponents(options.nComponents ?? DEFAULTS.nComponents, samples);
   const d = X.cols;
   const featureNames = options.featureNames === undefined ? warmStart?.featureNames : resolveFeatureNames(options.featureNames, d);
 
@@ -190,6 +200,7 @@ export function resolveFitOptions(options: Record<string, unknown>, X: Matrix): 
     featureNames,
     kernel,
     onDegenerate,
+    sampleWeight,
   };
 }
 

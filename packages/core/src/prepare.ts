@@ -20,7 +20,7 @@ export async function prepareFit(X: unknown, options: unknown): Promise<Prepared
 
 /** Copies the data into kernel memory for the fit (again only if a component is dropped); the caller disposes the pool. */
 export function openSessions(kernel: Kernel, matrix: Matrix, options: ResolvedFitOptions): SessionPool {
-  const sessions = new SessionPool(kernel, matrix, options.covarianceType);
+  const sessions = new SessionPool(kernel, matrix, options.covarianceType, options.sampleWeight);
   sessions.get(options.nComponents);
   return sessions;
 }

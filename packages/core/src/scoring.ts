@@ -4,6 +4,16 @@ import type { KernelParams, KernelSession } from '@gmm/kernel';
 /** Rows per scoreRows call when only a reduction of the n×k output is kept (labels). */
 const BLOCK_ROWS = 4096;
 
+/** Σ w_i log p(x_i) (Σ log p(x_i) without weights; a row of weight 0 adds nothing). */
+export function weightedLogLikelihood(logDensity: Float64Array, sampleWeight?: Float64Array): number {
+  if (!sampleWeight) return logDensity.reduce((a, b) => a + b, 0);
+  let total = 0;
+  logDensity.forEach((value, i) => {
+    if (sampleWeight[i] !== 0) total += sampleWeight[i]! * value;
+  });
+  return total;
+}
+
 /** log p(x_i) for every row. */
 export function logDensities(session: KernelSession, params: KernelParams): Float64Array {
   const out = new Float64Array(session.rows);
@@ -54,9 +64,14 @@ export function hardLabels(session: KernelSession, params: KernelParams): Int32A
 
 /**
  * Σ log p(x_i) and the classification entropy −Σ_i Σ_j r_ij log r_ij, block by block so the n×k
- * responsibility matrix never exists (r_ij = 0 contributes 0).
+ * responsibility matrix never exists (r_ij = 0 contributes 0). With sample weights each row's terms count
+ * w_i times (a row of weight 0 not at all).
  */
-export function likelihoodAndEntropy(session: KernelSession, params: KernelParams): { logLikelihood: number; entropy: number } {
+export function likelihoodAndEntropy(
+  session: KernelSession,
+  params: KernelParams,
+  sampleWeight?: Float64Array,
+): { logLikelihood: number; entropy: number } {
   const { rows, k } = session;
   const size = Math.min(rows, BLOCK_ROWS);
   const densities = new Float64Array(size);
@@ -66,10 +81,14 @@ export function likelihoodAndEntropy(session: KernelSession, params: KernelParam
   for (let start = 0; start < rows; start += BLOCK_ROWS) {
     const end = Math.min(rows, start + BLOCK_ROWS);
     session.scoreRows(params, start, end, densities, logResp);
-    for (let i = 0; i < end - start; i++) logLikelihood += densities[i]!;
-    for (let p = 0; p < (end - start) * k; p++) {
-      const r = Math.exp(logResp[p]!);
-      if (r > 0) entropy -= r * logResp[p]!;
+    for (let i = 0; i < end - start; i++) {
+      const w = sampleWeight ? sampleWeight[start + i]! : 1;
+      if (w === 0) continue;
+      logLikelihood += w * densities[i]!;
+      for (let p = i * k; p < (i + 1) * k; p++) {
+        const r = Math.exp(logResp[p]!);
+        if (r > 0) entropy -= w * r * logResp[p]!;
+      }
     }
   }
   return { logLikelihood, entropy };

@@ -123,16 +123,18 @@ function fitCandidate(
     const state = drain(runRestarts(matrix, sessions, options));
     const model = createModel(state, kernel);
     const session = sessions.get(state.nComponents);
-    const { logLikelihood: total, entropy } = likelihoodAndEntropy(session, toKernelParams(state.params, matrix.cols));
+    const { logLikelihood: total, entropy } = likelihoodAndEntropy(session, toKernelParams(state.params, matrix.cols), sessions.sampleWeight);
     const { nParameters } = model;
-    const bic = bicFrom(total, nParameters, matrix.rows);
+    // With sample weights the number of samples is their total.
+    const samples = sessions.totalWeight;
+    const bic = bicFrom(total, nParameters, samples);
     const candidate: Candidate = {
       nComponents: options.nComponents,
       covarianceType: options.covarianceType,
       bic,
       aic: aicFrom(total, nParameters),
       icl: iclFrom(bic, entropy),
-      score: total / matrix.rows,
+      score: total / samples,
       lowerBound: state.lowerBound,
       converged: state.converged,
       nIter: state.nIter,

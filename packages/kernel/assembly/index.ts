@@ -1,5 +1,6 @@
 // Exports of the kernel module. Pointers are byte offsets into this module's memory; sizes are counts of f64.
-// Buffer layouts are those of packages/kernel/src/types.ts; `work` is scratch of workBytes(kind, k, d) bytes.
+// Buffer layouts are those of packages/kernel/src/types.ts; `work` is scratch of workBytes(kind, k, d) bytes;
+// `weights` is one f64 sample weight per row of x, or 0 for an unweighted E-step.
 import { DIAG, FULL, SPHERICAL, TIED } from './kinds';
 import { eStepRange, scoreRange } from './ranges';
 import { expPair } from './vexp';
@@ -20,24 +21,24 @@ export function workBytes(kind: i32, k: i32, d: i32): f64 {
   return workSize(kind, <f64>k, <f64>d);
 }
 
-/** Full covariances: fused E-step over rows [start, end) of x (rows × d); writes N, S, Q and returns Σ log p. */
-export function eStepFull(x: usize, d: i32, k: i32, start: i32, end: i32, means: usize, precChol: usize, logConst: usize, N: usize, S: usize, Q: usize, work: usize): f64 {
-  return eStepRange(FULL, x, d, k, start, end, means, precChol, logConst, N, S, Q, work);
+/** Full covariances: fused E-step over rows [start, end) of x (rows × d); writes N, S, Q and returns Σ log p (weighted by `weights`, one per row of x, unless 0). */
+export function eStepFull(x: usize, d: i32, k: i32, start: i32, end: i32, means: usize, precChol: usize, logConst: usize, N: usize, S: usize, Q: usize, work: usize, weights: usize): f64 {
+  return eStepRange(FULL, x, d, k, start, end, means, precChol, logConst, N, S, Q, work, weights);
 }
 
-/** Tied covariance: fused E-step over rows [start, end); writes N, S, Q and returns Σ log p. */
-export function eStepTied(x: usize, d: i32, k: i32, start: i32, end: i32, means: usize, precChol: usize, logConst: usize, N: usize, S: usize, Q: usize, work: usize): f64 {
-  return eStepRange(TIED, x, d, k, start, end, means, precChol, logConst, N, S, Q, work);
+/** Tied covariance: fused E-step over rows [start, end); writes N, S, Q and returns Σ log p (weighted by `weights`, one per row of x, unless 0). */
+export function eStepTied(x: usize, d: i32, k: i32, start: i32, end: i32, means: usize, precChol: usize, logConst: usize, N: usize, S: usize, Q: usize, work: usize, weights: usize): f64 {
+  return eStepRange(TIED, x, d, k, start, end, means, precChol, logConst, N, S, Q, work, weights);
 }
 
-/** Diagonal covariances: fused E-step over rows [start, end); writes N, S, Q and returns Σ log p. */
-export function eStepDiag(x: usize, d: i32, k: i32, start: i32, end: i32, means: usize, precChol: usize, logConst: usize, N: usize, S: usize, Q: usize, work: usize): f64 {
-  return eStepRange(DIAG, x, d, k, start, end, means, precChol, logConst, N, S, Q, work);
+/** Diagonal covariances: fused E-step over rows [start, end); writes N, S, Q and returns Σ log p (weighted by `weights`, one per row of x, unless 0). */
+export function eStepDiag(x: usize, d: i32, k: i32, start: i32, end: i32, means: usize, precChol: usize, logConst: usize, N: usize, S: usize, Q: usize, work: usize, weights: usize): f64 {
+  return eStepRange(DIAG, x, d, k, start, end, means, precChol, logConst, N, S, Q, work, weights);
 }
 
-/** Spherical covariances: fused E-step over rows [start, end); writes N, S, Q and returns Σ log p. */
-export function eStepSpherical(x: usize, d: i32, k: i32, start: i32, end: i32, means: usize, precChol: usize, logConst: usize, N: usize, S: usize, Q: usize, work: usize): f64 {
-  return eStepRange(SPHERICAL, x, d, k, start, end, means, precChol, logConst, N, S, Q, work);
+/** Spherical covariances: fused E-step over rows [start, end); writes N, S, Q and returns Σ log p (weighted by `weights`, one per row of x, unless 0). */
+export function eStepSpherical(x: usize, d: i32, k: i32, start: i32, end: i32, means: usize, precChol: usize, logConst: usize, N: usize, S: usize, Q: usize, work: usize, weights: usize): f64 {
+  return eStepRange(SPHERICAL, x, d, k, start, end, means, precChol, logConst, N, S, Q, work, weights);
 }
 
 /** Full covariances: log p per row into logDensity and log r per row and component into logResp (0 = skip). */

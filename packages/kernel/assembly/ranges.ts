@@ -7,8 +7,13 @@ import { accNOffset, accQOffset, accSOffset, logRhoOffset } from './work';
 
 const BOTH_LANES: v128 = i64x2.splat(-1);
 const FIRST_LANE: v128 = i64x2(-1, 0);
+const ZERO: v128 = f64x2.splat(0);
 
-/** Writes N, S, Q (lane sums of the accumulators) and returns Σ log p over rows [start, end). */
+/**
+ * Writes N, S, Q (lane sums of the accumulators) and returns Σ log p over rows [start, end); with
+ * `weights` (one f64 per row of x; 0 = unweighted) Σ w log p and statistics weighted by w. The unweighted
+ * loop is its own code path so that its results do not change by a single rounding.
+ */
 @inline export function eStepRange(
   kind: i32,
   x: usize,
@@ -23,6 +28,7 @@ const FIRST_LANE: v128 = i64x2(-1, 0);
   S: usize,
   Q: usize,
   work: usize,
+  weights: usize,
 ): f64 {
   const accN = accNOffset(work, k, d);
   const statsSlots = k + k * d + parameterSize<i32>(kind, k, d);
@@ -30,16 +36,36 @@ const FIRST_LANE: v128 = i64x2(-1, 0);
   const rowBytes = <usize>d << 3;
   let logLikelihood = f64x2.splat(0);
   let i = start;
-  for (; i + 1 < end; i += 2) {
-    const rowA = x + <usize>i * rowBytes;
-    logLikelihood = f64x2.add(logLikelihood, respPair(kind, rowA, rowA + rowBytes, d, k, means, precChol, logConst, work));
-    accumulatePair(kind, BOTH_LANES, d, k, work);
-  }
-  if (i < end) {
-    const row = x + <usize>i * rowBytes;
-    const lse = respPair(kind, row, row, d, k, means, precChol, logConst, work);
-    logLikelihood = f64x2.add(logLikelihood, v128.and(lse, FIRST_LANE));
-    accumulatePair(kind, FIRST_LANE, d, k, work);
+  if (weights) {
+    for (; i + 1 < end; i += 2) {
+      const rowA = x + <usize>i * rowBytes;
+      const w = v128.load(weights + (<usize>i << 3));
+      // A lane of weight 0 adds nothing, even when its density underflowed (0 · −∞ would be NaN).
+      const keep = f64x2.ne(w, ZERO);
+      const lse = respPair(kind, rowA, rowA + rowBytes, d, k, means, precChol, logConst, work);
+      logLikelihood = f64x2.add(logLikelihood, v128.and(f64x2.mul(lse, w), keep));
+      accumulatePair(kind, keep, true, w, d, k, work);
+    }
+    if (i < end) {
+      const row = x + <usize>i * rowBytes;
+      const w = v128.load64_splat(weights + (<usize>i << 3));
+      const keep = v128.and(f64x2.ne(w, ZERO), FIRST_LANE);
+      const lse = respPair(kind, row, row, d, k, means, precChol, logConst, work);
+      logLikelihood = f64x2.add(logLikelihood, v128.and(f64x2.mul(lse, w), keep));
+      accumulatePair(kind, keep, true, w, d, k, work);
+    }
+  } else {
+    for (; i + 1 < end; i += 2) {
+      const rowA = x + <usize>i * rowBytes;
+      logLikelihood = f64x2.add(logLikelihood, respPair(kind, rowA, rowA + rowBytes, d, k, means, precChol, logConst, work));
+      accumulatePair(kind, BOTH_LANES, false, ZERO, d, k, work);
+    }
+    if (i < end) {
+      const row = x + <usize>i * rowBytes;
+      const lse = respPair(kind, row, row, d, k, means, precChol, logConst, work);
+      logLikelihood = f64x2.add(logLikelihood, v128.and(lse, FIRST_LANE));
+      accumulatePair(kind, FIRST_LANE, false, ZERO, d, k, work);
+    }
   }
   reduceLanes(accN, N, k);
   reduceLanes(accSOffset(work, k, d), S, k * d);

@@ -105,9 +105,10 @@ import { accNOffset, accQOffset, accSOffset, diffsOffset, logRhoOffset, wDiffsOf
 
 /**
  * Adds a row pair whose r_j and diffs `respPair` left in `work` into the per-lane statistics.
- * `mask` keeps a lane (all ones) or drops it (zero bits: the lane of a missing odd row).
+ * `mask` keeps a lane (all ones) or drops it (zero bits: the lane of a missing odd row or of weight 0).
+ * When `weighted` (a constant at every call site), r_j is multiplied by the lanes' sample weights first.
  */
-@inline export function accumulatePair(kind: i32, mask: v128, d: i32, k: i32, work: usize): void {
+@inline export function accumulatePair(kind: i32, mask: v128, weighted: bool, weight: v128, d: i32, k: i32, work: usize): void {
   const diffs = diffsOffset(work, d);
   const resp = logRhoOffset(work, k, d);
   const wDiffs = wDiffsOffset(work, k, d);
@@ -116,7 +117,8 @@ import { accNOffset, accQOffset, accSOffset, diffsOffset, logRhoOffset, wDiffsOf
   let o: usize = 0;
   for (let j = 0; j < k; j++) {
     const at = <usize>j << 4;
-    const r = v128.and(v128.load(resp + at), mask);
+    let r = v128.and(v128.load(resp + at), mask);
+    if (weighted) r = f64x2.mul(r, weight);
     v128.store(resp + at, r);
     v128.store(accN + at, f64x2.add(v128.load(accN + at), r));
     for (let c = 0; c < d; c++) {

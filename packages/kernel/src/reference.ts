@@ -11,7 +11,7 @@ import type {
   SessionShape,
   SufficientStats,
 } from './types.js';
-import { checkRange, checkSessionInput } from './validate.js';
+import { checkRange, checkSampleWeight, checkSessionInput } from './validate.js';
 
 /** Writes ½‖(x − μ_j)ᵀU_j‖² for every component into `halfMahalanobis`, and x − μ_j into `diffs` (k·d). */
 type MahalanobisFn = (
@@ -120,6 +120,8 @@ function normaliseLogRow(logRho: Float64Array, k: number): number {
 
 class ReferenceSession implements KernelSession {
   private readonly data: Float64Array;
+  /** Per-row weights, or null for the unweighted E-step. */
+  private readonly weights: Float64Array | null;
   private readonly diffs: Float64Array;
   private readonly halfMahalanobis: Float64Array;
   private readonly logResp: Float64Array;
@@ -131,8 +133,10 @@ class ReferenceSession implements KernelSession {
     readonly cols: number,
     readonly kind: CovarianceKind,
     readonly k: number,
+    sampleWeight: Float64Array | undefined,
   ) {
     this.data = data.slice(0, rows * cols);
+    this.weights = sampleWeight ? sampleWeight.slice() : null;
     this.diffs = new Float64Array(k * cols);
     this.halfMahalanobis = new Float64Array(k);
     this.logResp = new Float64Array(k);
@@ -153,9 +157,13 @@ class ReferenceSession implements KernelSession {
     const fresh = createStats(this.kind, k, d);
     let logLikelihood = 0;
     for (let i = start; i < end; i++) {
-      logLikelihood += this.scoreRow(params, i);
+      const weight = this.weights?.[i];
+      // A zero weight removes the row, even one whose density underflows to 0 (0 · −∞ would be NaN).
+      if (weight === 0) continue;
+      const logDensity = this.scoreRow(params, i);
+      logLikelihood += weight === undefined ? logDensity : weight * logDensity;
       for (let j = 0; j < k; j++) {
-        const r = Math.exp(this.logResp[j]!);
+        const r = weight === undefined ? Math.exp(this.logResp[j]!) : weight * Math.exp(this.logResp[j]!);
         this.resp[j] = r;
         fresh.N[j]! += r;
         for (let c = 0; c < d; c++) fresh.S[j * d + c]! += r * this.diffs[j * d + c]!;
@@ -189,8 +197,9 @@ class ReferenceSession implements KernelSession {
 
 export const referenceKernel: Kernel = {
   name: 'reference-ts',
-  createSession(data: Float64Array, rows: number, cols: number, shape: SessionShape): KernelSession {
+  createSession(data: Float64Array, rows: number, cols: number, shape: SessionShape, sampleWeight?: Float64Array): KernelSession {
     checkSessionInput(data, rows, cols, shape);
-    return new ReferenceSession(data, rows, cols, shape.kind, shape.k);
+    checkSampleWeight(sampleWeight, rows);
+    return new ReferenceSession(data, rows, cols, shape.kind, shape.k, sampleWeight);
   },
 };

@@ -11,7 +11,8 @@
  *                diag       k·d            the diagonal of U
  *                spherical  k              the scalar U
  *   logConst   k   log w_j + log|U_j| − (d/2)·log(2π), so that log w_j p_j(x) = logConst_j − ½‖(x − μ_j)ᵀU_j‖²
- * Statistics of rows [start, end), shifted by the means the E-step used (c_j = μ_j):
+ * Statistics of rows [start, end), shifted by the means the E-step used (c_j = μ_j); with sample weights w_i
+ * every sum below also carries w_i (N = Σ w_i r_ij, and so on):
  *   N  k           Σ r_ij
  *   S  k·d         Σ r_ij (x_i − c_j)
  *   Q  full        k · d(d+1)/2   Σ r_ij (x_i − c_j)(x_i − c_j)ᵀ, packed upper per component
@@ -57,7 +58,8 @@ export interface KernelSession {
   /**
    * The fused one-pass E-step over rows [start, end): per row the k log-densities, their log-sum-exp,
    * the responsibilities, added into the statistics. `stats` is overwritten (zeroed first).
-   * Returns Σ log p(x_i) over the range.
+   * Returns Σ log p(x_i) over the range; with sample weights, Σ w_i log p(x_i) and weighted statistics
+   * (a row of weight 0 adds nothing, whatever its density).
    */
   eStep(params: KernelParams, start: number, end: number, stats: SufficientStats): number;
   /**
@@ -77,6 +79,15 @@ export interface KernelSession {
 
 export interface Kernel {
   readonly name: string;
-  /** Copy `data` (rows × cols, row-major) into kernel memory once. */
-  createSession(data: Float64Array, rows: number, cols: number, shape: SessionShape): KernelSession;
+  /**
+   * Copy `data` (rows × cols, row-major) into kernel memory once, with the optional per-row `sampleWeight`
+   * (length rows, finite, >= 0) that weights the E-step's log-likelihood and statistics (not scoreRows).
+   */
+  createSession(
+    data: Float64Array,
+    rows: number,
+    cols: number,
+    shape: SessionShape,
+    sampleWeight?: Float64Array,
+  ): KernelSession;
 }

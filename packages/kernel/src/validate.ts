@@ -17,6 +17,22 @@ export function checkSessionInput(data: Float64Array, rows: number, cols: number
   }
 }
 
+/** Checks the optional per-row weights of `Kernel.createSession`: one finite value >= 0 per row. */
+export function checkSampleWeight(sampleWeight: Float64Array | undefined, rows: number): void {
+  if (sampleWeight === undefined) return;
+  if (!(sampleWeight instanceof Float64Array) || sampleWeight.length !== rows) {
+    throw new RangeError(`sampleWeight must be a Float64Array of ${rows} values (one per row), got ${describeWeights(sampleWeight)}`);
+  }
+  for (let i = 0; i < rows; i++) {
+    const w = sampleWeight[i]!;
+    if (!Number.isFinite(w) || w < 0) throw new RangeError(`sampleWeight[${i}] must be finite and >= 0, got ${w}`);
+  }
+}
+
+function describeWeights(value: unknown): string {
+  return value instanceof Float64Array ? `${value.length} values` : typeof value;
+}
+
 /** Checks a row range [start, end) against a session of `rows` rows. */
 export function checkRange(start: number, end: number, rows: number): void {
   if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end < start || end > rows) {

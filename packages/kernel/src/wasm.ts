@@ -13,7 +13,7 @@ import type {
   SessionShape,
   SufficientStats,
 } from './types.js';
-import { checkRange, checkSessionInput } from './validate.js';
+import { checkRange, checkSampleWeight, checkSessionInput } from './validate.js';
 
 // Neither the ES2022 lib nor @types/node 20 declares WebAssembly; these are the members used here.
 declare namespace WebAssembly {
@@ -31,7 +31,7 @@ declare namespace WebAssembly {
 
 type EStepExport = (
   x: number, d: number, k: number, start: number, end: number,
-  means: number, precChol: number, logConst: number, N: number, S: number, Q: number, work: number,
+  means: number, precChol: number, logConst: number, N: number, S: number, Q: number, work: number, weights: number,
 ) => number;
 
 type ScoreExport = (
@@ -99,6 +99,8 @@ function entryPoints(wasm: KernelExports, kind: CovarianceKind): KindEntryPoints
 /** Byte offsets of a session's regions inside its single allocation (each 16-byte aligned). */
 interface SessionLayout {
   readonly x: number;
+  /** Per-row sample weights (an empty region without them). */
+  readonly weights: number;
   readonly means: number;
   readonly precChol: number;
   readonly logConst: number;
@@ -111,7 +113,14 @@ interface SessionLayout {
   readonly bytes: number;
 }
 
-function layoutSession(rows: number, d: number, kind: CovarianceKind, k: number, workBytes: number): SessionLayout {
+function layoutSession(
+  rows: number,
+  d: number,
+  kind: CovarianceKind,
+  k: number,
+  workBytes: number,
+  weighted: boolean,
+): SessionLayout {
   let bytes = 0;
   const region = (size: number): number => {
     const at = bytes;
@@ -121,6 +130,7 @@ function layoutSession(rows: number, d: number, kind: CovarianceKind, k: number,
   const paramSize = precCholSize(kind, k, d);
   return {
     x: region(8 * rows * d),
+    weights: region(weighted ? 8 * rows : 0),
     means: region(8 * k * d),
     precChol: region(8 * paramSize),
     logConst: region(8 * k),
@@ -146,6 +156,7 @@ class WasmSession implements KernelSession {
   private readonly wasm: KernelExports;
   private readonly entry: KindEntryPoints;
   private readonly layout: SessionLayout;
+  private readonly weighted: boolean;
   /** Start of this session's allocation; 0 once disposed. */
   private base: number;
 
@@ -155,10 +166,12 @@ class WasmSession implements KernelSession {
     readonly cols: number,
     readonly kind: CovarianceKind,
     readonly k: number,
+    sampleWeight: Float64Array | undefined,
   ) {
     this.wasm = getExports();
     this.entry = entryPoints(this.wasm, kind);
-    this.layout = layoutSession(rows, cols, kind, k, this.wasm.workBytes(this.entry.code, k, cols));
+    this.weighted = sampleWeight !== undefined;
+    this.layout = layoutSession(rows, cols, kind, k, this.wasm.workBytes(this.entry.code, k, cols), this.weighted);
     const { bytes } = this.layout;
     if (bytes > MAX_SESSION_BYTES) {
       throw new RangeError(
@@ -171,6 +184,7 @@ class WasmSession implements KernelSession {
       throw new RangeError(`cannot allocate ${bytes} bytes of kernel memory for rows × cols = ${rows} × ${cols}`, { cause });
     }
     this.view(this.layout.x, rows * cols).set(data.subarray(0, rows * cols));
+    if (sampleWeight) this.view(this.layout.weights, rows).set(sampleWeight);
   }
 
   /** A fresh view: any allocation may have grown the memory and detached older views. */
@@ -200,7 +214,7 @@ class WasmSession implements KernelSession {
     const logLikelihood = this.entry.eStep(
       at(layout.x), d, k, start, end,
       at(layout.means), at(layout.precChol), at(layout.logConst),
-      at(layout.N), at(layout.S), at(layout.Q), at(layout.work),
+      at(layout.N), at(layout.S), at(layout.Q), at(layout.work), this.weighted ? at(layout.weights) : 0,
     );
     stats.N.set(this.view(layout.N, k));
     stats.S.set(this.view(layout.S, k * d));
@@ -243,9 +257,10 @@ class WasmSession implements KernelSession {
 
 const wasmKernel: Kernel = {
   name: 'wasm-simd',
-  createSession(data: Float64Array, rows: number, cols: number, shape: SessionShape): KernelSession {
+  createSession(data: Float64Array, rows: number, cols: number, shape: SessionShape, sampleWeight?: Float64Array): KernelSession {
     checkSessionInput(data, rows, cols, shape);
-    return new WasmSession(data, rows, cols, shape.kind, shape.k);
+    checkSampleWeight(sampleWeight, rows);
+    return new WasmSession(data, rows, cols, shape.kind, shape.k, sampleWeight);
   },
 };
 

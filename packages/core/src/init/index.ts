@@ -12,13 +12,13 @@ import { estimateFromResponsibilities, oneHotLabels, oneHotRows, type Responsibi
 
 export type InitParams = 'kmeans' | 'k-means++' | 'random' | 'random_from_data';
 
-type InitMethod = (X: Matrix, k: number, rng: Random) => Responsibilities;
+type InitMethod = (X: Matrix, k: number, rng: Random, weights: Float64Array | undefined) => Responsibilities;
 
 const INIT_METHODS: Readonly<Record<InitParams, InitMethod>> = {
-  kmeans: (X, k, rng) => oneHotLabels(kmeans(X, k, rng)),
-  'k-means++': (X, k, rng) => oneHotRows(kmeansPlusPlus(X, k, rng)),
+  kmeans: (X, k, rng, weights) => oneHotLabels(kmeans(X, k, rng, weights)),
+  'k-means++': (X, k, rng, weights) => oneHotRows(kmeansPlusPlus(X, k, rng, weights)),
   random: (X, k, rng) => randomResponsibilities(X.rows, k, rng),
-  random_from_data: (X, k, rng) => oneHotRows(distinctRows(X.rows, k, rng)),
+  random_from_data: (X, k, rng, weights) => oneHotRows(distinctRows(X.rows, k, rng, weights)),
 };
 
 export const INIT_PARAMS = Object.keys(INIT_METHODS) as readonly InitParams[];
@@ -32,6 +32,8 @@ export interface InitSettings {
   readonly meansInit?: Float64Array;
   /** The precision factors of `precisionsInit`, in the kernel layout. */
   readonly precCholInit?: Float64Array;
+  /** Per-row sample weights (validated): they weight the estimate and the k-means seeding. */
+  readonly sampleWeight?: Float64Array;
 }
 
 /**
@@ -52,8 +54,8 @@ export function initialParameters(
   if (weightsInit && meansInit && precCholInit) {
     return { weights: weightsInit, means: meansInit, precChol: precCholInit, logDetU: module.logDetU(precCholInit, k, d) };
   }
-  const responsibilities = INIT_METHODS[settings.initParams](X, k, rng);
-  const estimate = estimateFromResponsibilities(X, responsibilities, module, k, settings.regCovar);
+  const responsibilities = INIT_METHODS[settings.initParams](X, k, rng, settings.sampleWeight);
+  const estimate = estimateFromResponsibilities(X, responsibilities, module, k, settings.regCovar, settings.sampleWeight);
   const estimated = weightsInit || meansInit || precCholInit ? factorised(module, estimate, k, d) : factorise(estimate);
   const precChol = precCholInit ?? estimated.precChol;
   return {

@@ -44,30 +44,36 @@ function assign(X: Matrix, centres: Float64Array, k: number, labels: Int32Array,
 }
 
 /**
- * New centres as the means of their rows. An empty cluster is re-seeded at the row farthest from its own
- * centre (the next farthest for the next empty cluster), that row's weight moving out of its cluster, as sklearn.
+ * New centres as the (weighted) means of their rows. An empty cluster is re-seeded at the row farthest from
+ * its own centre (the next farthest for the next empty cluster; rows of weight 0 never), that row's weight
+ * moving out of its cluster, as sklearn. Without weights every row weighs exactly 1.
  */
-function updateCentres(X: Matrix, k: number, labels: Int32Array, distances: Float64Array): Float64Array {
+function updateCentres(X: Matrix, k: number, labels: Int32Array, distances: Float64Array, weights?: Float64Array): Float64Array {
   const { data, rows: n, cols: d } = X;
+  const weight = (i: number): number => (weights ? weights[i]! : 1);
   const sums = new Float64Array(k * d);
   const counts = new Float64Array(k);
   for (let i = 0; i < n; i++) {
     const j = labels[i]!;
-    counts[j]! += 1;
-    for (let c = 0; c < d; c++) sums[j * d + c]! += data[i * d + c]!;
+    const w = weight(i);
+    counts[j]! += w;
+    for (let c = 0; c < d; c++) sums[j * d + c]! += w * data[i * d + c]!;
   }
   const used = new Set<number>();
   for (let empty = 0; empty < k; empty++) {
     if (counts[empty] !== 0) continue;
     let far = -1;
-    for (let i = 0; i < n; i++) if (!used.has(i) && (far < 0 || distances[i]! > distances[far]!)) far = i;
+    for (let i = 0; i < n; i++) {
+      if (weight(i) > 0 && !used.has(i) && (far < 0 || distances[i]! > distances[far]!)) far = i;
+    }
     used.add(far);
     const from = labels[far]!;
-    counts[from]! -= 1;
-    counts[empty] = 1;
+    const w = weight(far);
+    counts[from]! -= w;
+    counts[empty] = w;
     for (let c = 0; c < d; c++) {
-      sums[from * d + c]! -= data[far * d + c]!;
-      sums[empty * d + c] = data[far * d + c]!;
+      sums[from * d + c]! -= w * data[far * d + c]!;
+      sums[empty * d + c] = w * data[far * d + c]!;
     }
   }
   for (let j = 0; j < k; j++) {
@@ -88,10 +94,13 @@ function sameLabels(a: Int32Array, b: Int32Array): boolean {
   return true;
 }
 
-/** k-means labels of every row, run until the labels stop changing or the centres stop moving. */
-export function kmeans(X: Matrix, k: number, rng: Random): Int32Array {
+/**
+ * k-means labels of every row, run until the labels stop changing or the centres stop moving; with sample
+ * weights, weighted k-means++ seeding and weighted Lloyd means (the tolerance stays sklearn's unweighted one).
+ */
+export function kmeans(X: Matrix, k: number, rng: Random, weights?: Float64Array): Int32Array {
   const { data, rows: n, cols: d } = X;
-  const seeds = kmeansPlusPlus(X, k, rng);
+  const seeds = kmeansPlusPlus(X, k, rng, weights);
   let centres: Float64Array = new Float64Array(k * d);
   seeds.forEach((row, j) => centres.set(data.subarray(row * d, row * d + d), j * d));
   const tolerance = shiftTolerance(X);
@@ -101,7 +110,7 @@ export function kmeans(X: Matrix, k: number, rng: Random): Int32Array {
   let strictlyConverged = false;
   for (let iteration = 0; iteration < MAX_ITERATIONS; iteration++) {
     assign(X, centres, k, labels, distances);
-    const next = updateCentres(X, k, labels, distances);
+    const next = updateCentres(X, k, labels, distances, weights);
     const shift = squaredShift(next, centres);
     centres = next;
     if (sameLabels(labels, previous)) {
