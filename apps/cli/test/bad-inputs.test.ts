@@ -101,6 +101,17 @@ const CASES: BadInput[] = [
   { name: 'regress --inputs with every feature', args: ['regress', '@model.json', '@good.csv', '--inputs', 'x,y'], code: 2, message: /every feature of the model \(x, y\) is an input, so there is nothing left to predict/ },
   { name: 'regress on a file without the input column', args: ['regress', '@model.json', '@only-y.csv', '--inputs', 'x'], files: { 'only-y.csv': 'y\n1\n' }, code: 1, message: /only-y\.csv: there is no column "x" \(the columns are y\)/ },
   { name: 'regress with an empty input cell', args: ['regress', '@model.json', '@x-gap.csv', '--inputs', 'x'], files: { 'x-gap.csv': 'x,y\n1,2\n,3\n' }, code: 1, message: /x-gap\.csv: row 3, column "x": the cell is empty/ },
+  { name: '--weights-column with a negative weight', args: ['fit', '@w-neg.csv', '--weights-column', 'count'], files: { 'w-neg.csv': 'x,count\n1,2\n3,-1\n' }, code: 1, message: /w-neg\.csv: row 3, column "count": the weight -1 is negative \(expected a number >= 0\)/ },
+  { name: '--weights-column with a non-numeric weight', args: ['fit', '@w-abc.csv', '--weights-column', '2'], files: { 'w-abc.csv': 'x,count\n1,2\n3,many\n' }, code: 1, message: /w-abc\.csv: row 3, column "count": "many" is not a number/ },
+  { name: '--weights-column with a NaN weight', args: ['select', '@w-nan.csv', '--weights-column', 'count'], files: { 'w-nan.csv': 'x,count\n1,NaN\n' }, code: 1, message: /w-nan\.csv: row 2, column "count": "NaN" is not a finite number/ },
+  { name: '--weights-column with an empty weight', args: ['fit', '@w-empty.csv', '--weights-column', 'count'], files: { 'w-empty.csv': 'x,count\n1,2\n2,\n' }, code: 1, message: /w-empty\.csv: row 3, column "count": the cell is empty/ },
+  { name: '--weights-column with every weight 0', args: ['fit', '@w-zero.csv', '--weights-column', 'count'], files: { 'w-zero.csv': 'x,count\n1,0\n2,0\n' }, code: 1, message: /w-zero\.csv: column "count": every weight is 0 \(expected at least one weight > 0\)/ },
+  { name: '--weights-column of an unknown name', args: ['fit', '@good.csv', '--weights-column', 'count'], code: 2, message: /--weights-column count: .*good\.csv has no such column \(the columns are x, y\)/ },
+  { name: '--weights-column index out of range', args: ['select', '@good.csv', '--weights-column', '3'], code: 2, message: /--weights-column 3: .*good\.csv has no such column \(the columns are x, y\)/ },
+  { name: '--weights-column by name without a header', args: ['fit', '@w-nh.csv', '--weights-column', 'count'], files: { 'w-nh.csv': '1,2\n3,4\n' }, code: 2, message: /--weights-column count: .*w-nh\.csv has no such column \(the data has no header, so give an index 1\.\.2\)/ },
+  { name: '--weights-column as the only column', args: ['fit', '@w-only.csv', '--weights-column', 'count'], files: { 'w-only.csv': 'count\n1\n2\n' }, code: 2, message: /--weights-column count: no feature column is left once the weight column is set aside/ },
+  { name: '--weights-column with --dataset', args: ['fit', '--dataset', 'faithful', '--weights-column', 'waiting'], code: 2, message: /--weights-column: the built-in data sets have no weight column \(received --dataset faithful\)/ },
+  { name: '--weights-column empty', args: ['fit', '@good.csv', '--weights-column', ' '], code: 2, message: /--weights-column: expected a column name or a 1-based index, received an empty value/ },
   { name: 'plot --x of an unknown feature', args: ['plot', '@model.json', '@good.csv', '--x', 'z'], code: 2, message: /--x z: expected one of the model's features \(x, y\) or an index 1\.\.2/ },
 ];
 

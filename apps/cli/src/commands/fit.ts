@@ -8,6 +8,7 @@ import { columnsForData } from '../io/columns.js';
 import { modelText, readModel } from '../io/model-file.js';
 import { printTo, withFile } from '../io/output.js';
 import { loadMatrix, openSource, type DataSource } from '../io/source.js';
+import { loadFitData, type FitData } from '../io/weights.js';
 import {
   addDataOptions,
   addEmOptions,
@@ -26,6 +27,7 @@ interface FitValues extends DataOptionValues, EmOptionValues, OutputModeValues {
   covariance?: FitOptions['covarianceType'];
   meansInit?: string;
   weightsInit?: string;
+  weightsColumn?: string;
   warmStart?: string;
   output?: string;
   onDegenerate: FitOptions['onDegenerate'];
@@ -95,12 +97,14 @@ async function runFit(data: { data: Float64Array; rows: number; cols: number }, 
   }
 }
 
-function summaryJSON(source: DataSource, rows: number, run: FitRun, loadSeconds: number, X: { data: Float64Array; rows: number; cols: number }, output: string | undefined) {
+function summaryJSON(source: DataSource, rows: number, run: FitRun, loadSeconds: number, X: FitData, output: string | undefined) {
   const { model } = run;
-  const score = model.score(X);
+  const score = model.score(X, X.sampleWeight);
   return {
     source: source.label,
     rows,
+    weightsColumn: X.weightsColumn ?? null,
+    totalWeight: X.totalWeight,
     featureNames: model.featureNames ?? [],
     covarianceType: model.covarianceType,
     nComponents: model.nComponents,
@@ -112,10 +116,10 @@ function summaryJSON(source: DataSource, rows: number, run: FitRun, loadSeconds:
     nIter: model.nIter,
     lowerBound: model.lowerBound,
     lowerBounds: model.lowerBounds,
-    logLikelihood: score * rows,
+    logLikelihood: score * X.totalWeight,
     score,
-    bic: model.bic(X),
-    aic: model.aic(X),
+    bic: model.bic(X, X.sampleWeight),
+    aic: model.aic(X, X.sampleWeight),
     nParameters: model.nParameters,
     resets: model.resets,
     timings: { load: loadSeconds, fit: run.seconds, perIteration: run.iterations > 0 ? run.seconds / run.iterations : 0 },
@@ -123,14 +127,18 @@ function summaryJSON(source: DataSource, rows: number, run: FitRun, loadSeconds:
   };
 }
 
+function weightedBy(summary: ReturnType<typeof summaryJSON>): string {
+  return summary.weightsColumn === null ? '' : `, weighted by column ${summary.weightsColumn} (total weight ${num(summary.totalWeight)})`;
+}
+
 function summaryText(summary: ReturnType<typeof summaryJSON>, model: GaussianMixture, values: FitValues): string {
   const names = summary.featureNames;
   const lines = [
-    `${summary.nComponents}-component ${summary.covarianceType} Gaussian mixture fitted to ${summary.rows} rows × ${summary.nFeatures} columns (${names.join(', ')}) of ${summary.source}`,
+    `${summary.nComponents}-component ${summary.covarianceType} Gaussian mixture fitted to ${summary.rows} rows × ${summary.nFeatures} columns (${names.join(', ')}) of ${summary.source}${weightedBy(summary)}`,
     summary.converged
       ? `converged after ${summary.nIter} iterations (tol ${values.tol})`
       : `did NOT converge within ${summary.nIter} iterations (tol ${values.tol}): try a larger --max-iter`,
-    `log-likelihood ${num(summary.logLikelihood)} (${num(summary.score)} per row)`,
+    `log-likelihood ${num(summary.logLikelihood)} (${num(summary.score)} per ${summary.weightsColumn === null ? 'row' : 'unit of weight'})`,
     `BIC ${num(summary.bic)}  AIC ${num(summary.aic)}  (${summary.nParameters} parameters)`,
     '',
     ...describeParameters(model, names),
@@ -151,6 +159,7 @@ export function addFitCommand(program: Command, io: CliIO): void {
   addEmOptions(command, { tol: '1e-3', maxIter: '100' })
     .option('--means-init <csv>', 'initial means: a CSV with k rows and one column per feature')
     .option('--weights-init <csv>', 'initial weights: a CSV with k numbers summing to 1')
+    .option('--weights-column <name|index>', 'per-row sample weights (>= 0) from this column, which is not a feature')
     .option('--warm-start <model.json>', 'continue from this model (its k and covariance type)')
     .option('-o, --output <model.json>', 'write the fitted model (JSON) here')
     .addOption(onDegenerateOption());
@@ -158,14 +167,14 @@ export function addFitCommand(program: Command, io: CliIO): void {
   addOutputModeOptions(command);
   command.addHelpText(
     'after',
-    '\nExamples:\n  $ gmm fit --dataset faithful -k 3 --covariance tied -o model.json\n  $ gmm fit data.csv --columns waiting,eruptions -k 2 --n-init 5 --json',
+    '\nExamples:\n  $ gmm fit --dataset faithful -k 3 --covariance tied -o model.json\n  $ gmm fit data.csv --columns waiting,eruptions -k 2 --n-init 5 --json\n  $ gmm fit counts.csv --weights-column count -k 2',
   );
   command.action(async (file: string | undefined, values: FitValues) => {
     const print = printTo(io);
     const source = openSource(file, values, io);
     const { summary, model } = await withFile(values.output, async (modelFile) => {
-      const X = await loadMatrix(source, columnsForData(values.columns));
-      const options = await fitOptions(values, X.names, io);
+      const X = await loadFitData(source, values);
+      const options = { ...(await fitOptions(values, X.names, io)), ...(X.sampleWeight && { sampleWeight: X.sampleWeight }) };
       const run = await runFit(X, options, io, values);
       await modelFile?.write(modelText(run.model));
       return { summary: summaryJSON(source, X.rows, run, X.seconds, X, values.output), model: run.model };

@@ -4,10 +4,10 @@ import { COVARIANCE_TYPES, selectModel, type Candidate, type CovarianceType, typ
 import { Option } from 'commander';
 import { duration, num, table } from '../format.js';
 import type { CliIO } from '../io/cli-io.js';
-import { columnsForData } from '../io/columns.js';
 import { modelText } from '../io/model-file.js';
 import { printTo, withFile } from '../io/output.js';
-import { loadMatrix, openSource } from '../io/source.js';
+import { openSource } from '../io/source.js';
+import { loadFitData, type FitData } from '../io/weights.js';
 import {
   addDataOptions,
   addEmOptions,
@@ -30,6 +30,7 @@ interface SelectValues extends DataOptionValues, EmOptionValues, OutputModeValue
   output?: string;
   plot?: string;
   onDegenerate: FitOptions['onDegenerate'];
+  weightsColumn?: string;
 }
 
 /**
@@ -39,12 +40,14 @@ interface SelectValues extends DataOptionValues, EmOptionValues, OutputModeValue
 const SELECT_TOL = '1e-6';
 const SELECT_MAX_ITER = '1000';
 
-function selectionJSON(selection: ModelSelection, source: string, rows: number, featureNames: string[], seconds: { load: number; select: number }, output?: string) {
+function selectionJSON(selection: ModelSelection, source: string, X: FitData, seconds: { load: number; select: number }, output?: string) {
   const { model, ...best } = selection.best;
   return {
     source,
-    rows,
-    featureNames,
+    rows: X.rows,
+    weightsColumn: X.weightsColumn ?? null,
+    totalWeight: X.totalWeight,
+    featureNames: X.names,
     criterion: selection.criterion,
     candidates: selection.candidates,
     best: { ...best, resets: model.resets, model: model.toJSON() },
@@ -71,11 +74,12 @@ function candidateRow(candidate: Candidate, rank: number, isBest: boolean): stri
 }
 
 function selectionText(json: ReturnType<typeof selectionJSON>): string {
-  const header = ['', 'rank', 'covariance', 'k', 'BIC', 'AIC', 'ICL', 'loglik/row', 'params', 'iter', 'converged'];
+  const perUnit = json.weightsColumn === null ? 'loglik/row' : 'loglik/weight';
+  const header = ['', 'rank', 'covariance', 'k', 'BIC', 'AIC', 'ICL', perUnit, 'params', 'iter', 'converged'];
   const rows = json.candidates.map((candidate, i) => candidateRow(candidate, i + 1, i === 0));
   const best = json.best;
   const lines = [
-    `${json.candidates.length} candidates on ${json.rows} rows × ${json.featureNames.length} columns (${json.featureNames.join(', ')}) of ${json.source}, ranked by ${json.criterion.toUpperCase()} (lower is better)`,
+    `${json.candidates.length} candidates on ${json.rows} rows × ${json.featureNames.length} columns (${json.featureNames.join(', ')}) of ${json.source}${json.weightsColumn === null ? '' : `, weighted by column ${json.weightsColumn} (total weight ${num(json.totalWeight)})`}, ranked by ${json.criterion.toUpperCase()} (lower is better)`,
     '',
     table([header, ...rows]),
     '',
@@ -121,6 +125,7 @@ export function addSelectCommand(program: Command, io: CliIO): void {
   addEmOptions(command, { tol: SELECT_TOL, maxIter: SELECT_MAX_ITER })
     .option('-o, --output <model.json>', 'write the best model (JSON) here')
     .option('--plot <file.svg>', 'draw the criterion against k, one line per covariance type')
+    .option('--weights-column <name|index>', 'per-row sample weights (>= 0) from this column, which is not a feature')
     .addOption(onDegenerateOption());
   addDataOptions(command);
   addOutputModeOptions(command);
@@ -132,7 +137,7 @@ export function addSelectCommand(program: Command, io: CliIO): void {
     const source = openSource(file, values, io);
     const json = await withFile(values.plot, (plotFile) =>
       withFile(values.output, async (modelFile) => {
-        const X = await loadMatrix(source, columnsForData(values.columns));
+        const X = await loadFitData(source, values);
         const progress = createProgress(io, { ...values, delayMs: 0 });
         const start = performance.now();
         let selection: ModelSelection;
@@ -149,6 +154,7 @@ export function addSelectCommand(program: Command, io: CliIO): void {
             regCovar: values.regCovar,
             onDegenerate: values.onDegenerate,
             featureNames: X.names,
+            ...(X.sampleWeight && { sampleWeight: X.sampleWeight }),
             onProgress: (done, total, candidate) =>
               progress.update(done, total, `${candidate.covarianceType} k=${candidate.nComponents}`),
           });
@@ -158,7 +164,7 @@ export function addSelectCommand(program: Command, io: CliIO): void {
         const seconds = { load: X.seconds, select: (performance.now() - start) / 1000 };
         await modelFile?.write(modelText(selection.best.model));
         await plotFile?.write(await criterionPlot(selection, source.label));
-        return selectionJSON(selection, source.label, X.rows, X.names, seconds, values.output);
+        return selectionJSON(selection, source.label, X, seconds, values.output);
       }),
     );
     warnResets(io, json.best.resets, values.quiet);

@@ -1,5 +1,5 @@
 /** Which columns of a table become the features: by --columns, by the model's feature names, or all. */
-import { InputError } from '../errors.js';
+import { InputError, UsageError } from '../errors.js';
 
 /** A parsed --columns value: 1-based indices and/or header names. */
 export type ColumnSpec = readonly (number | string)[];
@@ -8,6 +8,8 @@ export type ColumnSpec = readonly (number | string)[];
 export interface ColumnChoice {
   readonly indices: number[];
   readonly names: string[];
+  /** Position in `indices` of the sample-weight column, whose cells must be >= 0. */
+  readonly weight?: number;
 }
 
 /** Picks the columns once the first record is known: its header (if any) and its width. */
@@ -53,6 +55,37 @@ function allColumns(header: string[] | undefined, width: number): ColumnChoice {
 /** For fitting: the --columns given, or every column. */
 export function columnsForData(spec: ColumnSpec | undefined): ColumnResolver {
   return (header, width, label) => (spec ? choose(spec, header, width, label) : allColumns(header, width));
+}
+
+/** "count" or "3": a --weights-column value, a 1-based index when it is a positive integer. */
+export function parseColumnItem(value: string): number | string {
+  const item = value.trim();
+  if (item === '') throw new UsageError('--weights-column: expected a column name or a 1-based index, received an empty value');
+  return INDEX_PATTERN.test(item) ? Number(item) : item;
+}
+
+/** The weight column as a 0-based index; one the data does not have is a usage error listing the columns. */
+function locateWeight(item: number | string, header: string[] | undefined, width: number, label: string): number {
+  const index = typeof item === 'number' ? item - 1 : (header?.indexOf(item) ?? -1);
+  if (index >= 0 && index < width) return index;
+  const available = header ? `the columns are ${header.join(', ')}` : `the data has no header, so give an index 1..${width}`;
+  throw new UsageError(`--weights-column ${item}: ${label} has no such column (${available})`);
+}
+
+/**
+ * For a weighted fit: the feature columns (--columns, or every column), without the weight column even when
+ * --columns lists it, then the weight column last.
+ */
+export function columnsWithWeights(spec: ColumnSpec | undefined, weight: number | string): ColumnResolver {
+  return (header, width, label) => {
+    const weightIndex = locateWeight(weight, header, width, label);
+    const features = (spec ? choose(spec, header, width, label) : allColumns(header, width)).indices.filter((index) => index !== weightIndex);
+    if (features.length === 0) {
+      throw new UsageError(`--weights-column ${weight}: no feature column is left once the weight column is set aside`);
+    }
+    const indices = [...features, weightIndex];
+    return { indices, names: indices.map((index) => columnName(header, index)), weight: features.length };
+  };
 }
 
 /**

@@ -137,16 +137,19 @@ class RecordParser {
   }
 
   #readRow(record: string[], line: number, data: Float64Array, offset: number): void {
-    const { indices, names } = this.#columns!;
+    const { indices, names, weight } = this.#columns!;
     for (let c = 0; c < indices.length; c++) {
       const cell = record[indices[c]!]!;
-      if (this.#missing && isMissing(cell)) {
+      if (this.#missing && isMissing(cell) && c !== weight) {
         data[offset + c] = NaN;
         continue;
       }
       const value = Number(cell);
       // Number('') and Number(' ') are 0: an empty cell is missing data, not zero.
       if (!Number.isFinite(value) || (value === 0 && cell.trim() === '')) this.#badCell(cell, line, names[c]!);
+      if (c === weight && value < 0) {
+        throw new InputError(`${this.label}: row ${line}, column "${names[c]}": the weight ${cell.trim()} is negative (expected a number >= 0)`);
+      }
       data[offset + c] = value;
     }
   }
