@@ -8,12 +8,15 @@ import { ModelFiles } from './components/ModelFiles.js';
 import { ModelSelection, type SelectionState } from './components/ModelSelection.js';
 import { ParameterTable } from './components/ParameterTable.js';
 import { PlotArea } from './components/PlotArea.js';
+import { PredictionPanel } from './components/PredictionPanel.js';
+import type { Prediction } from './components/PredictionLayer.js';
 import { StatusLine } from './components/StatusLine.js';
 import { faithfulSource, selectColumns, type SourceData } from './data-sources.js';
 import { blendAll } from './view/colors.js';
 import { marginal } from './view/components.js';
+import { niceDomain, paddedExtent } from './view/scales.js';
 import { FitWorkerClient } from './worker/client.js';
-import type { FitSettings, FitUpdate, FromWorker } from './worker/messages.js';
+import type { Conditional, FitSettings, FitUpdate, FromWorker, PredictRequest, RegressionCurve } from './worker/messages.js';
 
 const DEFAULT_SETTINGS: FitSettings = {
   nComponents: 2,
@@ -63,6 +66,9 @@ export function App() {
   const [speed, setSpeed] = useState(4);
   const [selection, setSelection] = useState<SelectionState>({ status: 'idle', criterion: 'bic', candidates: [], done: 0, total: 0 });
   const [hovered, setHovered] = useState<number>();
+  const [predictOn, setPredictOn] = useState(false);
+  const [regression, setRegression] = useState<RegressionCurve>();
+  const [conditional, setConditional] = useState<Conditional>();
 
   const clientRef = useRef<FitWorkerClient>(undefined);
   const runRef = useRef(0);
@@ -106,6 +112,12 @@ export function App() {
       case 'selectDone':
         if (message.runId !== selectRunRef.current) return;
         setSelection((s) => ({ ...s, status: 'done', candidates: message.candidates, best: message.best }));
+        return;
+      case 'regression':
+        setRegression(message.curve);
+        return;
+      case 'conditional':
+        setConditional(message.conditional);
         return;
     }
   }, []);
@@ -196,6 +208,40 @@ export function App() {
   };
 
   const current = fit && fit.data === dataRef.current ? fit.update : undefined;
+
+  // "Predict y from x" needs a fit on exactly the two shown columns.
+  const predictUnavailable =
+    source.cols === 1
+      ? 'Needs two columns.'
+      : fitColumns.length !== 2 || shownDims[0] === shownDims[1]
+        ? 'Fit on the two shown columns (and show two different ones) to predict one from the other.'
+        : undefined;
+  const xDomain = useMemo(
+    () => (source.cols === 1 ? undefined : niceDomain(source.fixedDomain ?? paddedExtent(source.data, source.rows, source.cols, view.x))),
+    [source, view.x],
+  );
+  const predictRequest: PredictRequest | undefined =
+    predictOn && predictUnavailable === undefined && xDomain ? { inputDim: shownDims[0]!, domain: xDomain } : undefined;
+  const predictKey = predictRequest && JSON.stringify(predictRequest);
+  useEffect(() => {
+    clientRef.current?.send({ type: 'predict', request: predictKey === undefined ? undefined : (JSON.parse(predictKey) as PredictRequest) });
+    if (predictKey === undefined) {
+      setRegression(undefined);
+      setConditional(undefined);
+    }
+  }, [predictKey]);
+  // Results computed from another update's model than the one shown are stale: never drawn.
+  const prediction = useMemo<Prediction | undefined>(
+    () =>
+      predictKey !== undefined && current
+        ? {
+            curve: regression?.serial === current.serial ? regression : undefined,
+            conditional: conditional?.serial === current.serial ? conditional : undefined,
+          }
+        : undefined,
+    [predictKey, current, regression, conditional],
+  );
+  const pointerX = useCallback((x: number | undefined) => clientRef.current?.send({ type: 'condition', x }), []);
   const k = current?.components.length ?? 0;
   const colors = useMemo(() => (current ? blendAll(current.responsibilities, source.rows, current.components.length) : undefined), [current, source.rows]);
   const shownComponents = useMemo(
@@ -257,7 +303,19 @@ export function App() {
           hovered={hovered}
           onHover={setHovered}
           onDraw={(next) => setSource(next)}
+          prediction={prediction}
+          onPointerX={pointerX}
         />
+        {source.cols > 1 && (
+          <PredictionPanel
+            on={predictOn}
+            onToggle={setPredictOn}
+            unavailable={predictUnavailable}
+            xName={source.columns[view.x]!}
+            yName={source.columns[view.y]!}
+            conditional={prediction?.conditional}
+          />
+        )}
       </main>
       <section className="details">
         <LogLikelihoodChart update={current} />

@@ -2,6 +2,7 @@
 import { useRef } from 'react';
 import type { SourceData } from '../data-sources.js';
 import type { ViewComponent } from '../view/components.js';
+import type { Prediction } from './PredictionLayer.js';
 import { HistogramPlot } from './HistogramPlot.js';
 import { ScatterPlot } from './ScatterPlot.js';
 import { Tooltip } from './Tooltip.js';
@@ -18,6 +19,8 @@ interface Props {
   hovered: number | undefined;
   onHover: (row: number | undefined) => void;
   onDraw: (source: SourceData) => void;
+  prediction: Prediction | undefined;
+  onPointerX: (x: number | undefined) => void;
 }
 
 export interface HoverPoint {

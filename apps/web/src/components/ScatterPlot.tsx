@@ -4,7 +4,7 @@
  * Click-and-drag sprays points when the data are a drawing.
  */
 import { ellipsePoints } from '@gmm/core';
-import { useEffect, useRef } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { DRAW_DOMAIN, withPoints, type SourceData } from '../data-sources.js';
 import { componentColor, rgbCss } from '../view/colors.js';
 import type { ViewComponent } from '../view/components.js';
@@ -12,6 +12,7 @@ import { densityGrid } from '../view/density.js';
 import { paddedExtent, plotScales, type PlotArea, type PlotScales } from '../view/scales.js';
 import { drawAxes } from './axes.js';
 import type { HoverPoint } from './PlotArea.js';
+import { PredictionLayer, type Prediction } from './PredictionLayer.js';
 
 interface Props {
   source: SourceData;
@@ -23,6 +24,10 @@ interface Props {
   height: number;
   onHover: (point: HoverPoint | undefined) => void;
   onDraw: (source: SourceData) => void;
+  /** The "predict y from x" overlay, when it is on. */
+  prediction: Prediction | undefined;
+  /** The x value under the pointer (undefined outside the plot), while the prediction overlay is on. */
+  onPointerX: (x: number | undefined) => void;
 }
 
 const MARGIN = { top: 12, right: 14, bottom: 44, left: 56 };
@@ -136,11 +141,17 @@ function drawComponents(ctx: CanvasRenderingContext2D, components: ViewComponent
 }
 
 export function ScatterPlot(props: Props) {
-  const { source, xCol, yCol, components, colors, width, height, onHover, onDraw } = props;
+  const { source, xCol, yCol, components, colors, width, height, onHover, onDraw, prediction, onPointerX } = props;
   const canvasRef = useRef<HTMLCanvasElement>(null);
-  const scalesRef = useRef<PlotScales>(undefined);
   const drawingRef = useRef(false);
-  const area: PlotArea = { width, height, margin: MARGIN };
+  const area: PlotArea = useMemo(() => ({ width, height, margin: MARGIN }), [width, height]);
+  const scales = useMemo(() => {
+    const xDomain = source.fixedDomain ?? paddedExtent(source.data, source.rows, source.cols, xCol);
+    const yDomain = source.fixedDomain ?? paddedExtent(source.data, source.rows, source.cols, yCol);
+    return plotScales(xDomain, yDomain, area);
+  }, [source, xCol, yCol, area]);
+  const scalesRef = useRef<PlotScales>(scales);
+  scalesRef.current = scales;
 
   useEffect(() => {
     const canvas = canvasRef.current;
@@ -152,10 +163,6 @@ export function ScatterPlot(props: Props) {
     if (!ctx) return;
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
     ctx.clearRect(0, 0, width, height);
-    const xDomain = source.fixedDomain ?? paddedExtent(source.data, source.rows, source.cols, xCol);
-    const yDomain = source.fixedDomain ?? paddedExtent(source.data, source.rows, source.cols, yCol);
-    const scales = plotScales(xDomain, yDomain, area);
-    scalesRef.current = scales;
     ctx.save();
     ctx.beginPath();
     ctx.rect(MARGIN.left, MARGIN.top, width - MARGIN.left - MARGIN.right, height - MARGIN.top - MARGIN.bottom);
@@ -166,7 +173,7 @@ export function ScatterPlot(props: Props) {
     ctx.restore();
     drawAxes(ctx, scales, area, source.columns[xCol]!, source.columns[yCol]!);
     // Deliberately partial dependencies: area and props are covered by these
-  }, [source, xCol, yCol, components, colors, width, height]);
+  }, [source, xCol, yCol, components, colors, width, height, scales]);
 
   const nearest = (event: React.PointerEvent<HTMLCanvasElement>): HoverPoint | undefined => {
     const scales = scalesRef.current;
@@ -189,6 +196,13 @@ export function ScatterPlot(props: Props) {
     return best < 0 ? undefined : { row: best, left, top };
   };
 
+  /** The x value under the pointer, when it is inside the plotting area. */
+  const pointerX = (event: React.PointerEvent<HTMLCanvasElement>): number | undefined => {
+    const left = event.clientX - event.currentTarget.getBoundingClientRect().left;
+    const [x0, x1] = scales.x.range() as [number, number];
+    return left >= x0 && left <= x1 ? scales.x.invert(left) : undefined;
+  };
+
   const spray = (event: React.PointerEvent<HTMLCanvasElement>) => {
     const scales = scalesRef.current;
     if (!scales) return;
@@ -209,35 +223,41 @@ export function ScatterPlot(props: Props) {
     : `Scatter plot of ${source.rows} points of ${source.columns[xCol]} against ${source.columns[yCol]}.`;
 
   return (
-    <canvas
-      ref={canvasRef}
-      className={drawable ? 'plot drawable' : 'plot'}
-      style={{ width, height }}
-      role="img"
-      aria-label={label}
-      data-testid="plot"
-      data-points={source.rows}
-      data-ellipses={components ? components.length * 2 : 0}
-      onPointerDown={(event) => {
-        if (drawable) {
-          drawingRef.current = true;
-          event.currentTarget.setPointerCapture(event.pointerId);
-          spray(event);
-        } else {
-          onHover(nearest(event));
-        }
-      }}
-      onPointerMove={(event) => {
-        if (drawingRef.current) spray(event);
-        else if (event.pointerType === 'mouse') onHover(nearest(event));
-      }}
-      onPointerUp={() => {
-        drawingRef.current = false;
-      }}
-      onPointerLeave={() => {
-        if (!drawingRef.current) onHover(undefined);
-      }}
-    />
+    <>
+      <canvas
+        ref={canvasRef}
+        className={drawable ? 'plot drawable' : 'plot'}
+        style={{ width, height }}
+        role="img"
+        aria-label={label}
+        data-testid="plot"
+        data-points={source.rows}
+        data-ellipses={components ? components.length * 2 : 0}
+        onPointerDown={(event) => {
+          if (drawable) {
+            drawingRef.current = true;
+            event.currentTarget.setPointerCapture(event.pointerId);
+            spray(event);
+          } else {
+            onHover(nearest(event));
+            if (prediction) onPointerX(pointerX(event));
+          }
+        }}
+        onPointerMove={(event) => {
+          if (drawingRef.current) spray(event);
+          else if (event.pointerType === 'mouse') onHover(nearest(event));
+          if (prediction) onPointerX(pointerX(event));
+        }}
+        onPointerUp={() => {
+          drawingRef.current = false;
+        }}
+        onPointerLeave={() => {
+          if (!drawingRef.current) onHover(undefined);
+          if (prediction) onPointerX(undefined);
+        }}
+      />
+    {prediction && <PredictionLayer prediction={prediction} scales={scales} area={area} />}
+    </>
   );
 }
 

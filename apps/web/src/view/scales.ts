@@ -35,3 +35,8 @@ export function plotScales(xDomain: [number, number], yDomain: [number, number],
     y: scaleLinear().domain(yDomain).nice().range([height - margin.bottom, margin.top]),
   };
 }
+
+/** The round domain plotScales gives an axis of data spanning `domain`. */
+export function niceDomain(domain: [number, number]): [number, number] {
+  return scaleLinear().domain(domain).nice().domain() as [number, number];
+}

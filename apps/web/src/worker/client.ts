@@ -1,9 +1,10 @@
-/** The page's handle on the fit worker: typed messages in and out, and a hard stop that restarts the worker. */
+/** The page's handle on the fit worker: typed messages in and out, and a hard stop that restarts the worker (keeping its data and prediction request). */
 import type { FromWorker, ToWorker, WorkerData } from './messages.js';
 
 export class FitWorkerClient {
   #worker: Worker;
   #dataset: WorkerData | undefined;
+  #predict: ToWorker | undefined;
   readonly #onMessage: (message: FromWorker) => void;
   readonly #onCrash: (message: string) => void;
 
@@ -26,6 +27,7 @@ export class FitWorkerClient {
 
   send(message: ToWorker): void {
     if (message.type === 'data') this.#dataset = message.dataset;
+    if (message.type === 'predict') this.#predict = message;
     this.#worker.postMessage(message);
   }
 
@@ -34,6 +36,7 @@ export class FitWorkerClient {
     this.#worker.terminate();
     this.#worker = this.#spawn();
     if (this.#dataset) this.#worker.postMessage({ type: 'data', dataset: this.#dataset } satisfies ToWorker);
+    if (this.#predict) this.#worker.postMessage(this.#predict);
   }
 
   dispose(): void {

@@ -6,7 +6,8 @@
 import { fitSteps, GaussianMixture, selectModel, type Criterion, type FitStep, type Reset } from '@gmm/core';
 import type { ViewComponent } from '../view/components.js';
 import { describeFailure } from './failure.js';
-import type { FitSettings, FitUpdate, FromWorker, ToWorker, WorkerData } from './messages.js';
+import type { FitSettings, FitUpdate, FromWorker, PredictRequest, ToWorker, WorkerData } from './messages.js';
+import { conditionalAt, regressionCurve } from './predict.js';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 
@@ -31,6 +32,13 @@ let loopToken = 0;
 let playIntervalMs = 200;
 /** Builds the update of the latest iteration not yet sent, for when a fast fit is paused on it. */
 let lazyUnsent: (() => FitUpdate) | undefined;
+let serial = 0;
+/** The model behind each built update, so the one on screen can answer prediction requests. */
+const modelOf = new WeakMap<FitUpdate, GaussianMixture>();
+/** The model of the last update sent: the one the page shows. */
+let shown: { serial: number; model: GaussianMixture } | undefined;
+let predictRequest: PredictRequest | undefined;
+let pointerX: number | undefined;
 
 const post = (message: FromWorker, transfer: Transferable[] = []) => scope.postMessage(message, transfer);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -50,8 +58,9 @@ function updateFrom(
   model: GaussianMixture,
   fields: Pick<FitUpdate, 'runId' | 'init' | 'nInit' | 'iteration' | 'lowerBounds' | 'converged' | 'finished' | 'msPerIteration' | 'resets'>,
 ): FitUpdate {
-  return {
+  const update: FitUpdate = {
     type: 'update',
+    serial: ++serial,
     covarianceType: model.covarianceType,
     ...fields,
     components: components(model),
@@ -59,10 +68,33 @@ function updateFrom(
     ...(fields.finished && { model: model.toJSON() }),
     running: false,
   };
+  modelOf.set(update, model);
+  return update;
 }
 
 function send(update: FitUpdate, running: boolean): void {
+  const model = modelOf.get(update);
+  shown = model && { serial: update.serial, model };
   post({ ...update, running }, [update.responsibilities.buffer]);
+  if (predictRequest) {
+    postRegression();
+    postConditional();
+  }
+}
+
+/** The shown model's regression curve, when the page asks for one and the model has the two columns. */
+function postRegression(): void {
+  if (!shown || !predictRequest || shown.model.nFeatures !== 2) return;
+  const curve = regressionCurve(shown.model, shown.serial, predictRequest);
+  post({ type: 'regression', curve }, [curve.xs.buffer, curve.mean.buffer, curve.variance.buffer]);
+}
+
+function postConditional(): void {
+  if (!shown || !predictRequest || shown.model.nFeatures !== 2 || pointerX === undefined) {
+    post({ type: 'conditional', conditional: undefined });
+    return;
+  }
+  post({ type: 'conditional', conditional: conditionalAt(shown.model, shown.serial, predictRequest.inputDim, pointerX) });
 }
 
 function ensureFit(runId: number, settings: FitSettings): CurrentFit {
@@ -225,6 +257,7 @@ scope.onmessage = (event: MessageEvent<ToWorker>) => {
       loopToken++;
       dataset = message.dataset;
       current = undefined;
+      shown = undefined;
       return;
     case 'fit':
       void runFit(message.runId, message.settings, 'run');
@@ -249,12 +282,22 @@ scope.onmessage = (event: MessageEvent<ToWorker>) => {
       loopToken++;
       lazyUnsent = undefined;
       current = undefined;
+      shown = undefined;
       return;
     case 'select':
       void runSelection(message.runId, message.settings, message.criterion);
       return;
     case 'load':
       loadModel(message.runId, message.json);
+      return;
+    case 'predict':
+      predictRequest = message.request;
+      postRegression();
+      postConditional();
+      return;
+    case 'condition':
+      pointerX = message.x;
+      postConditional();
       return;
   }
 };

@@ -35,12 +35,43 @@ export type ToWorker =
   /** Forget the current fit. */
   | { type: 'reset' }
   | { type: 'select'; runId: number; settings: FitSettings; criterion: Criterion }
-  | { type: 'load'; runId: number; json: string };
+  | { type: 'load'; runId: number; json: string }
+  /** Predict the other fitted column from column `inputDim` over `domain` (undefined: stop). */
+  | { type: 'predict'; request: PredictRequest | undefined }
+  /** The pointer's value of the input column (undefined: the pointer left the plot). */
+  | { type: 'condition'; x: number | undefined };
+
+export interface PredictRequest {
+  inputDim: number;
+  domain: [number, number];
+}
+
+/** E[y | x] and Var[y | x] over a grid of x (Gaussian mixture regression of the shown model). */
+export interface RegressionCurve {
+  /** The update (serial) whose model this was computed from. */
+  serial: number;
+  xs: Float64Array;
+  mean: Float64Array;
+  variance: Float64Array;
+}
+
+/** p(y | x) at the pointer's x: a 1-D mixture, with its mean and variance. */
+export interface Conditional {
+  serial: number;
+  x: number;
+  weights: number[];
+  means: number[];
+  variances: number[];
+  mean: number;
+  variance: number;
+}
 
 /** The fit as the page draws it, after an iteration or at the end. */
 export interface FitUpdate {
   type: 'update';
   runId: number;
+  /** Numbers every update the worker sends, so results computed from its model can be matched to it. */
+  serial: number;
   covarianceType: CovarianceType;
   /** Restart (from 0) and iteration within it (from 1); iteration 0 for a loaded model. */
   init: number;
@@ -68,4 +99,6 @@ export type FromWorker =
   | { type: 'stopped'; runId: number }
   | { type: 'error'; runId: number; message: string; hint: string }
   | { type: 'selectProgress'; runId: number; done: number; total: number; candidate: Candidate }
-  | { type: 'selectDone'; runId: number; criterion: Criterion; candidates: Candidate[]; best: Candidate };
+  | { type: 'selectDone'; runId: number; criterion: Criterion; candidates: Candidate[]; best: Candidate }
+  | { type: 'regression'; curve: RegressionCurve }
+  | { type: 'conditional'; conditional: Conditional | undefined };

@@ -90,6 +90,41 @@ describe('the web demo in chromium', () => {
     expect(problems).toEqual([]);
   });
 
+  it('predicts waiting from eruption length: the regression curve, and p(y | x) under the pointer', async () => {
+    await waitForFinishedFit(2);
+    await page.getByTestId('predict-toggle').check();
+    const overlay = page.getByTestId('regression');
+    await expect.poll(() => overlay.getAttribute('data-regression-points')).toBe('200');
+    const [d0, d1] = (await overlay.getAttribute('data-x-domain'))!.split(',').map(Number) as [number, number];
+    const [r0, r1] = (await overlay.getAttribute('data-x-range'))!.split(',').map(Number) as [number, number];
+    const box = (await overlay.boundingBox())!;
+    const readout = page.getByTestId('prediction');
+    // The same fit in Node (bit-identical, see the export test) gives the expected E[waiting | eruptions].
+    const inNode = await fit(faithful(), { nComponents: 2, covarianceType: 'full' });
+    const predictAt = async (eruptions: number): Promise<number> => {
+      await page.mouse.move(box.x + r0 + ((eruptions - d0) / (d1 - d0)) * (r1 - r0), box.y + box.height / 2);
+      await expect.poll(async () => Math.abs(Number(await readout.getAttribute('data-x')) - eruptions)).toBeLessThan(0.02);
+      const x = Number(await readout.getAttribute('data-x'));
+      const mean = Number(await readout.getAttribute('data-mean'));
+      expect(mean).toBeCloseTo(inNode.regress([[x]], [0]).mean.data[0]!, 9);
+      return mean;
+    };
+    // Ref: Old Faithful's two clusters: short eruptions (~2 min) wait ~55 min, long ones (~4.5 min) ~80 min.
+    const long = await predictAt(4.5);
+    expect(long).toBeGreaterThan(75);
+    expect(long).toBeLessThan(85);
+    const weights = (await page.getByTestId('conditional-weight').allTextContents()).map(Number);
+    expect(weights).toHaveLength(2);
+    expect(weights.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 2);
+    await page.screenshot({ path: join(artifacts, 'predict.png') });
+    const short = await predictAt(2.0);
+    expect(short).toBeGreaterThan(50);
+    expect(short).toBeLessThan(60);
+    await page.getByTestId('predict-toggle').uncheck();
+    await expect.poll(() => overlay.count()).toBe(0);
+    expect(problems).toEqual([]);
+  });
+
   it('Step advances the iteration counter one at a time and the log-likelihood never decreases', async () => {
     // A tighter tol than the default, so the fit is still going after six steps.
     const before = (await status()).iteration;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { paddedExtent, plotScales } from '../../src/view/scales.js';
+import { niceDomain, paddedExtent, plotScales } from '../../src/view/scales.js';
 
 describe('axis scales', () => {
   const data = Float64Array.of(0, 10, 4, 30, 2, 20);
@@ -21,5 +21,11 @@ describe('axis scales', () => {
     expect(x(10)).toBe(290);
     expect(y(10)).toBe(180);
     expect(y(30)).toBe(10);
+  });
+
+  it('gives the same round domain as the plot axis', () => {
+    const area = { width: 300, height: 200, margin: { top: 10, right: 10, bottom: 20, left: 40 } };
+    expect(niceDomain([1.4, 5.3])).toEqual(plotScales([1.4, 5.3], [0, 1], area).x.domain());
+    expect(niceDomain([1.4, 5.3])).toEqual([1, 5.5]);
   });
 });
