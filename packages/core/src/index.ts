@@ -27,3 +27,4 @@ export {
 } from './select-model.js';
 export { MODEL_FORMAT, MODEL_VERSION, type Covariances, type GaussianMixtureJSON } from './serialize.js';
 export { ellipseAxes, ellipsePoints, type EllipseAxes } from './ellipse.js';
+export { OnlineGaussianMixture, ONLINE_DEFAULTS, type OnlineOptions } from './online/index.js';

@@ -18,6 +18,7 @@ import {
   type EmOptionValues,
   type OutputModeValues,
 } from '../options.js';
+import { checkOnlineValues, fitOnline, type OnlineFitValues } from './fit-online.js';
 import { onDegenerateOption, warnResets } from './resets.js';
 import { covarianceOption } from './shared.js';
 import { createProgress } from '../progress.js';
@@ -162,14 +163,18 @@ export function addFitCommand(program: Command, io: CliIO): void {
     .option('--weights-column <name|index>', 'per-row sample weights (>= 0) from this column, which is not a feature')
     .option('--warm-start <model.json>', 'continue from this model (its k and covariance type)')
     .option('-o, --output <model.json>', 'write the fitted model (JSON) here')
+    .option('--online', 'online EM: read the data as a stream, one update per batch, never holding the whole input')
+    .option('--batch-size <rows>', 'rows per batch with --online (default: 1000)', positiveInteger)
     .addOption(onDegenerateOption());
   addDataOptions(command);
   addOutputModeOptions(command);
   command.addHelpText(
     'after',
-    '\nExamples:\n  $ gmm fit --dataset faithful -k 3 --covariance tied -o model.json\n  $ gmm fit data.csv --columns waiting,eruptions -k 2 --n-init 5 --json\n  $ gmm fit counts.csv --weights-column count -k 2',
+    '\nExamples:\n  $ gmm fit --dataset faithful -k 3 --covariance tied -o model.json\n  $ gmm fit data.csv --columns waiting,eruptions -k 2 --n-init 5 --json\n  $ gmm fit counts.csv --weights-column count -k 2\n  $ cat big.csv | gmm fit - --online --batch-size 5000 -k 3 -o model.json',
   );
-  command.action(async (file: string | undefined, values: FitValues) => {
+  command.action(async (file: string | undefined, values: FitValues & OnlineFitValues) => {
+    checkOnlineValues(values);
+    if (values.online) return fitOnline(file, values, io);
     const print = printTo(io);
     const source = openSource(file, values, io);
     const { summary, model } = await withFile(values.output, async (modelFile) => {

@@ -1,0 +1,2 @@
+export { OnlineGaussianMixture } from './online-mixture.js';
+export { ONLINE_DEFAULTS, type OnlineOptions } from './options.js';
