@@ -257,7 +257,7 @@ export class Recovery {
       blocks[j] = healthyBlock.slice();
       weights[j] = 1 / k;
       kept.push(j);
-      resets.push({ component: j, reason, action: 'reseeded', row });
+      resets.push({ component: j, reason, action: 'reseeded', row: this.#sessions.dataRow(row) });
     }
     const remaining = Array.from({ length: k }, (_, j) => j).filter((j) => !dropped.has(j));
     // Tied: every remaining block is the shared covariance; fromDenseBlocks keeps the first.

@@ -3,7 +3,7 @@ import { createStats } from '@gmm/kernel';
 import type { CovarianceModule } from './covariance/index.js';
 import type { ComponentReset, Recovery } from './degenerate.js';
 import { estimateParameters, factorised } from './m-step.js';
-import { toKernelParams, type FittedParams, type MixtureParams } from './params.js';
+import type { FittedParams, MixtureParams } from './params.js';
 import type { SessionPool } from './sessions.js';
 
 export interface EmSettings {
@@ -33,8 +33,8 @@ export interface EmRun {
 
 /**
  * Runs EM from `start`: each iteration is one fused kernel E-step over all rows (Σ log p and the shifted
- * statistics) and one M-step; the lower bound is the mean log-likelihood of the parameters before the
- * M-step (Σ w log p / Σ w with sample weights); it stops when the lower bound changes by less than tol, never on an iteration that re-seeded or
+ * statistics; rows with missing values through their marginals, see SessionPool.eStep) and one M-step; the
+ * lower bound is the mean log-likelihood of the parameters before the M-step (Σ w log p / Σ w with sample weights); it stops when the lower bound changes by less than tol, never on an iteration that re-seeded or
  * dropped a component. With `recovery` undefined a degenerate covariance throws (onDegenerate: 'error').
  * Yields after every iteration.
  */
@@ -53,11 +53,11 @@ export function* runEm(
   let converged = false;
   for (let iteration = 1; iteration <= settings.maxIter; iteration++) {
     // A dropped component changes k, and with it the session and the statistics' sizes.
-    const session = sessions.get(params.weights.length);
-    const { rows: n, cols: d, k } = session;
+    const k = params.weights.length;
+    const d = sessions.matrix.cols;
     const stats = createStats(module.type, k, d);
     const previous = lowerBound;
-    lowerBound = session.eStep(toKernelParams(params, d), 0, n, stats) / sessions.totalWeight;
+    lowerBound = sessions.eStep(module, params, stats) / sessions.totalWeight;
     lowerBounds.push(lowerBound);
     const estimate = estimateParameters(module, stats, params.means, k, d, settings.regCovar);
     const step = recovery ? recovery.apply(estimate) : { params: factorised(module, estimate, k, d), resets: [] };

@@ -47,11 +47,20 @@ export interface FitOptions {
    * (recorded in `model.resets`); 'error' throws IllDefinedCovarianceError like scikit-learn.
    */
   onDegenerate?: OnDegenerate;
+  /**
+   * NaN entries of X: 'error' rejects them (naming row and column); 'em' treats them as missing values and
+   * fits by EM on each row's observed coordinates (Ghahramani & Jordan 1994). ±Infinity is always an error.
+   */
+  missing?: MissingValues;
 }
 
 export type OnDegenerate = 'recover' | 'error';
 
 export const ON_DEGENERATE: readonly OnDegenerate[] = ['recover', 'error'];
+
+export type MissingValues = 'error' | 'em';
+
+export const MISSING_VALUES: readonly MissingValues[] = ['error', 'em'];
 
 export const DEFAULTS = {
   nComponents: 1,
@@ -63,6 +72,7 @@ export const DEFAULTS = {
   initParams: 'kmeans',
   seed: 0,
   onDegenerate: 'recover',
+  missing: 'error',
 } as const satisfies Partial<FitOptions>;
 
 export const FIT_OPTION_KEYS = [
@@ -82,6 +92,7 @@ export const FIT_OPTION_KEYS = [
   'kernel',
   'onDegenerate',
   'sampleWeight',
+  'missing',
 ] as const satisfies readonly (keyof FitOptions)[];
 
 export interface ResolvedFitOptions extends InitSettings {
@@ -94,6 +105,7 @@ export interface ResolvedFitOptions extends InitSettings {
   readonly featureNames?: readonly string[];
   readonly kernel?: Kernel;
   readonly onDegenerate: OnDegenerate;
+  readonly missing: MissingValues;
 }
 
 /** sklearn's tolerance on Σ weightsInit. */
@@ -152,6 +164,10 @@ function resolveWarmStart(options: Record<string, unknown>, X: Matrix): ModelSta
   return stateOf(model);
 }
 
+export function resolveMissing(value: unknown): MissingValues {
+  return oneOf('missing', value ?? DEFAULTS.missing, MISSING_VALUES);
+}
+
 /** Validates every option against the data and fills in the defaults. Throws before any work is done. */
 export function resolveFitOptions(options: Record<string, unknown>, X: Matrix): ResolvedFitOptions {
   const tol = nonNegativeNumber('tol', options.tol ?? DEFAULTS.tol);
@@ -163,6 +179,7 @@ export function resolveFitOptions(options: Record<string, unknown>, X: Matrix): 
   const kernel = options.kernel === undefined ? undefined : kernelValue(options.kernel);
   const onDegenerate = oneOf('onDegenerate', options.onDegenerate ?? DEFAULTS.onDegenerate, ON_DEGENERATE);
   const sampleWeight = options.sampleWeight === undefined ? undefined : resolveSampleWeight(options.sampleWeight, X.rows);
+  const missing = resolveMissing(options.missing);
   const warmStart = options.warmStart === undefined ? undefined : resolveWarmStart(options, X);
   // sklearn: a warm start is a single continuation, whatever nInit says.
   const nInit = warmStart ? 1 : requestedInits;
@@ -201,6 +218,7 @@ export function resolveFitOptions(options: Record<string, unknown>, X: Matrix): 
     kernel,
     onDegenerate,
     sampleWeight,
+    missing,
   };
 }
 

@@ -4,6 +4,7 @@ import type { Matrix } from './data.js';
 import { dataScale, Recovery, type Reset } from './degenerate.js';
 import { runEm, type EmIteration, type EmRun } from './em.js';
 import { initialParameters } from './init/index.js';
+import { initialRows } from './missing/initial-rows.js';
 import { factorised } from './m-step.js';
 import type { ModelState } from './model-state.js';
 import type { ResolvedFitOptions } from './options.js';
@@ -30,15 +31,18 @@ export function* runRestarts(
 ): Generator<RestartIteration, ModelState> {
   const module = COVARIANCE_MODULES[options.covarianceType];
   const rng = Random.fromSeed(options.seed);
-  const scale = options.onDegenerate === 'recover' ? dataScale(X, module, options.regCovar) : undefined;
+  // With missing values the kernel holds the complete rows only; the initialisation runs on initial.matrix.
+  const complete = sessions.matrix;
+  const initial = initialRows(X, complete, sessions.sampleWeight, options.sampleWeight, options.nComponents);
+  const scale = options.onDegenerate === 'recover' ? dataScale(initial.matrix, module, options.regCovar) : undefined;
   let best: { run: EmRun; resets: Reset[] } | undefined;
   for (let init = 0; init < options.nInit; init++) {
     const k = options.nComponents;
-    const recovery = scale && new Recovery(module, X, sessions, options.regCovar, scale, RESEEDS_PER_COMPONENT * k);
+    const recovery = scale && new Recovery(module, complete, sessions, options.regCovar, scale, RESEEDS_PER_COMPONENT * k);
     const resets: Reset[] = [];
     const start =
       options.warmStart?.params ??
-      initialParameters(X, options, module, rng, (estimate) => {
+      initialParameters(initial.matrix, { ...options, sampleWeight: initial.sampleWeight }, module, rng, (estimate) => {
         if (!recovery) return factorised(module, estimate, k, X.cols);
         const repaired = recovery.apply(estimate, false);
         resets.push(...repaired.resets.map((reset) => ({ init, iteration: 0, ...reset })));

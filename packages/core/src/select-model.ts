@@ -2,12 +2,14 @@
 import { loadKernel, type Kernel } from '@gmm/kernel';
 import { COVARIANCE_TYPES, type CovarianceType } from './covariance/index.js';
 import { aicFrom, bicFrom, iclFrom, mixtureParameterCount } from './criteria.js';
-import { toMatrix, type DataInput, type Matrix } from './data.js';
+import { COVARIANCE_MODULES } from './covariance/index.js';
+import type { DataInput, Matrix } from './data.js';
 import { describe, IllDefinedCovarianceError, ValidationError } from './errors.js';
 import { createModel, type GaussianMixture } from './model.js';
 import { FIT_OPTION_KEYS, resolveComponents, resolveFitOptions, type FitOptions, type ResolvedFitOptions } from './options.js';
 import { toKernelParams } from './params.js';
-import { drain, openSessions } from './prepare.js';
+import { incompleteLikelihoodAndEntropy } from './missing/scoring.js';
+import { drain, fitMatrix, openSessions } from './prepare.js';
 import { runRestarts } from './restarts.js';
 import { likelihoodAndEntropy } from './scoring.js';
 import { oneOf, optionsObject } from './validate.js';
@@ -123,7 +125,10 @@ function fitCandidate(
     const state = drain(runRestarts(matrix, sessions, options));
     const model = createModel(state, kernel);
     const session = sessions.get(state.nComponents);
-    const { logLikelihood: total, entropy } = likelihoodAndEntropy(session, toKernelParams(state.params, matrix.cols), sessions.sampleWeight);
+    const complete = likelihoodAndEntropy(session, toKernelParams(state.params, matrix.cols), sessions.sampleWeight);
+    const incomplete = incompleteLikelihoodAndEntropy(sessions.incomplete, COVARIANCE_MODULES[state.covarianceType], state.params, matrix.cols);
+    const total = complete.logLikelihood + incomplete.logLikelihood;
+    const entropy = complete.entropy + incomplete.entropy;
     const { nParameters } = model;
     // With sample weights the number of samples is their total.
     const samples = sessions.totalWeight;
@@ -156,7 +161,7 @@ function fitCandidate(
  */
 export async function selectModel(X: DataInput, options?: SelectModelOptions): Promise<ModelSelection> {
   const record = optionsObject('options', options, SELECT_KEYS);
-  const matrix = toMatrix(X);
+  const matrix = fitMatrix(X, record.missing);
   const counts = componentCounts(record.nComponents, matrix.rows);
   const types = covarianceTypes(record.covarianceTypes);
   const criterion = oneOf('criterion', record.criterion ?? 'bic', CRITERIA);

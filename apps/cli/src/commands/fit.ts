@@ -19,6 +19,7 @@ import {
   type OutputModeValues,
 } from '../options.js';
 import { checkOnlineValues, fitOnline, type OnlineFitValues } from './fit-online.js';
+import { fitCriteria, missingOption, readsMissing, type MissingMode } from './missing.js';
 import { onDegenerateOption, warnResets } from './resets.js';
 import { covarianceOption } from './shared.js';
 import { createProgress } from '../progress.js';
@@ -32,6 +33,7 @@ interface FitValues extends DataOptionValues, EmOptionValues, OutputModeValues {
   warmStart?: string;
   output?: string;
   onDegenerate: FitOptions['onDegenerate'];
+  missing: MissingMode;
 }
 
 /** A small CSV of numbers (all columns, header detected) as rows. */
@@ -66,6 +68,7 @@ async function fitOptions(values: FitValues, featureNames: string[], io: CliIO):
     maxIter: values.maxIter,
     regCovar: values.regCovar,
     onDegenerate: values.onDegenerate,
+    missing: values.missing,
     featureNames,
     ...(meansInit && { meansInit }),
     ...(values.weightsInit !== undefined && { weightsInit: await readWeights(values.weightsInit, values, io) }),
@@ -100,7 +103,7 @@ async function runFit(data: { data: Float64Array; rows: number; cols: number }, 
 
 function summaryJSON(source: DataSource, rows: number, run: FitRun, loadSeconds: number, X: FitData, output: string | undefined) {
   const { model } = run;
-  const score = model.score(X, X.sampleWeight);
+  const { score, bic, aic } = fitCriteria(model, X);
   return {
     source: source.label,
     rows,
@@ -119,8 +122,8 @@ function summaryJSON(source: DataSource, rows: number, run: FitRun, loadSeconds:
     lowerBounds: model.lowerBounds,
     logLikelihood: score * X.totalWeight,
     score,
-    bic: model.bic(X, X.sampleWeight),
-    aic: model.aic(X, X.sampleWeight),
+    bic,
+    aic,
     nParameters: model.nParameters,
     resets: model.resets,
     timings: { load: loadSeconds, fit: run.seconds, perIteration: run.iterations > 0 ? run.seconds / run.iterations : 0 },
@@ -165,18 +168,19 @@ export function addFitCommand(program: Command, io: CliIO): void {
     .option('-o, --output <model.json>', 'write the fitted model (JSON) here')
     .option('--online', 'online EM: read the data as a stream, one update per batch, never holding the whole input')
     .option('--batch-size <rows>', 'rows per batch with --online (default: 1000)', positiveInteger)
-    .addOption(onDegenerateOption());
+    .addOption(onDegenerateOption())
+    .addOption(missingOption());
   addDataOptions(command);
   addOutputModeOptions(command);
   command.addHelpText(
     'after',
-    '\nExamples:\n  $ gmm fit --dataset faithful -k 3 --covariance tied -o model.json\n  $ gmm fit data.csv --columns waiting,eruptions -k 2 --n-init 5 --json\n  $ gmm fit counts.csv --weights-column count -k 2\n  $ cat big.csv | gmm fit - --online --batch-size 5000 -k 3 -o model.json',
+    '\nExamples:\n  $ gmm fit --dataset faithful -k 3 --covariance tied -o model.json\n  $ gmm fit data.csv --columns waiting,eruptions -k 2 --n-init 5 --json\n  $ gmm fit counts.csv --weights-column count -k 2\n  $ gmm fit survey.csv --missing em -k 3\n  $ cat big.csv | gmm fit - --online --batch-size 5000 -k 3 -o model.json',
   );
   command.action(async (file: string | undefined, values: FitValues & OnlineFitValues) => {
     checkOnlineValues(values);
     if (values.online) return fitOnline(file, values, io);
     const print = printTo(io);
-    const source = openSource(file, values, io);
+    const source = openSource(file, { ...values, missing: readsMissing(values.missing) }, io);
     const { summary, model } = await withFile(values.output, async (modelFile) => {
       const X = await loadFitData(source, values);
       const options = { ...(await fitOptions(values, X.names, io)), ...(X.sampleWeight && { sampleWeight: X.sampleWeight }) };

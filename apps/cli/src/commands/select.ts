@@ -21,6 +21,7 @@ import {
 import { criterionSpec } from '../plot/criterion-spec.js';
 import { renderSvg } from '../plot/render.js';
 import { createProgress } from '../progress.js';
+import { missingOption, readsMissing, type MissingMode } from './missing.js';
 import { onDegenerateOption, warnResets } from './resets.js';
 
 interface SelectValues extends DataOptionValues, EmOptionValues, OutputModeValues {
@@ -31,6 +32,7 @@ interface SelectValues extends DataOptionValues, EmOptionValues, OutputModeValue
   plot?: string;
   onDegenerate: FitOptions['onDegenerate'];
   weightsColumn?: string;
+  missing: MissingMode;
 }
 
 /**
@@ -126,7 +128,8 @@ export function addSelectCommand(program: Command, io: CliIO): void {
     .option('-o, --output <model.json>', 'write the best model (JSON) here')
     .option('--plot <file.svg>', 'draw the criterion against k, one line per covariance type')
     .option('--weights-column <name|index>', 'per-row sample weights (>= 0) from this column, which is not a feature')
-    .addOption(onDegenerateOption());
+    .addOption(onDegenerateOption())
+    .addOption(missingOption());
   addDataOptions(command);
   addOutputModeOptions(command);
   command.addHelpText(
@@ -134,7 +137,7 @@ export function addSelectCommand(program: Command, io: CliIO): void {
     '\nExamples:\n  $ gmm select --dataset faithful\n  $ gmm select data.csv --components 1..6 --covariance full,tied --n-init 5 -o best.json --plot bic.svg',
   );
   command.action(async (file: string | undefined, values: SelectValues) => {
-    const source = openSource(file, values, io);
+    const source = openSource(file, { ...values, missing: readsMissing(values.missing) }, io);
     const json = await withFile(values.plot, (plotFile) =>
       withFile(values.output, async (modelFile) => {
         const X = await loadFitData(source, values);
@@ -153,6 +156,7 @@ export function addSelectCommand(program: Command, io: CliIO): void {
             maxIter: values.maxIter,
             regCovar: values.regCovar,
             onDegenerate: values.onDegenerate,
+            missing: values.missing,
             featureNames: X.names,
             ...(X.sampleWeight && { sampleWeight: X.sampleWeight }),
             onProgress: (done, total, candidate) =>
