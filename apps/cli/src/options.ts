@@ -112,6 +112,12 @@ export interface EmOptionValues {
   regCovar: number;
 }
 
+/** The EM settings every fitting command shares, as core's option names. */
+export function emOptions(values: EmOptionValues) {
+  const { init: initParams, nInit, seed, tol, maxIter, regCovar } = values;
+  return { initParams, nInit, seed, tol, maxIter, regCovar };
+}
+
 export interface OutputModeValues {
   json?: boolean;
   quiet?: boolean;

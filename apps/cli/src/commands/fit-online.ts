@@ -12,7 +12,7 @@ import { modelText } from '../io/model-file.js';
 import { printTo, withFile } from '../io/output.js';
 import type { CsvBatch } from '../io/read-csv.js';
 import { openSource, type DataSource } from '../io/source.js';
-import type { DataOptionValues, EmOptionValues, OutputModeValues } from '../options.js';
+import { emOptions, type DataOptionValues, type EmOptionValues, type OutputModeValues } from '../options.js';
 import { warnResets } from './resets.js';
 
 export interface OnlineFitValues extends DataOptionValues, EmOptionValues, OutputModeValues {
@@ -95,12 +95,7 @@ async function runOnline(source: DataSource, values: OnlineFitValues, batchSize:
     online ??= new OnlineGaussianMixture({
       nComponents: values.components ?? 1,
       covarianceType: values.covariance ?? 'full',
-      initParams: values.init,
-      nInit: values.nInit,
-      seed: values.seed,
-      tol: values.tol,
-      maxIter: values.maxIter,
-      regCovar: values.regCovar,
+      ...emOptions(values),
       onDegenerate: values.onDegenerate,
       featureNames: batch.names,
     });

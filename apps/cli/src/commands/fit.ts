@@ -12,6 +12,7 @@ import { loadFitData, type FitData } from '../io/weights.js';
 import {
   addDataOptions,
   addEmOptions,
+  emOptions,
   addOutputModeOptions,
   positiveInteger,
   type DataOptionValues,
@@ -61,12 +62,7 @@ async function fitOptions(values: FitValues, featureNames: string[], io: CliIO):
   return {
     ...(nComponents !== undefined && { nComponents }),
     ...(covarianceType && { covarianceType }),
-    initParams: values.init,
-    nInit: values.nInit,
-    seed: values.seed,
-    tol: values.tol,
-    maxIter: values.maxIter,
-    regCovar: values.regCovar,
+    ...emOptions(values),
     onDegenerate: values.onDegenerate,
     missing: values.missing,
     featureNames,
