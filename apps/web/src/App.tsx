@@ -155,7 +155,13 @@ export function App() {
   useEffect(() => {
     clientRef.current?.send({
       type: 'data',
-      dataset: { data: selectColumns(source, fitColumns), rows: source.rows, cols: fitColumns.length, columns: fitColumns.map((c) => source.columns[c]!) },
+      dataset: {
+        data: selectColumns(source, fitColumns),
+        rows: source.rows,
+        cols: fitColumns.length,
+        columns: fitColumns.map((c) => source.columns[c]!),
+        missing: source.fitMissing ? 'em' : 'error',
+      },
     });
     setHovered(undefined);
     setSelection((s) => ({ ...s, status: 'idle', candidates: [], best: undefined, done: 0, total: 0 }));
@@ -283,7 +289,7 @@ export function App() {
           onPause={pause}
           onReset={reset}
         />
-        <ModelFiles update={current} sourceName={source.name} rows={source.rows} onLoad={loadModel} onError={setFailure} />
+        <ModelFiles update={current} sourceName={source.name} rows={source.rows} fitMissing={source.fitMissing ?? false} onLoad={loadModel} onError={setFailure} />
       </aside>
       <main className="stage">
         <StatusLine update={current} runState={runState} source={source} fitColumns={fitColumns.map((c) => source.columns[c]!)} />

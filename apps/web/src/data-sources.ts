@@ -10,6 +10,8 @@ export interface SourceData {
   cols: number;
   /** Drawn data: the plot keeps this fixed domain so points stay where they were drawn. */
   fixedDomain?: [number, number];
+  /** A CSV read with "Fit rows with missing values (EM)": NaN entries are missing values, fitted with core's missing 'em'. */
+  fitMissing?: boolean;
 }
 
 export function faithfulSource(): SourceData {
@@ -61,4 +63,16 @@ export function selectColumns(source: SourceData, picked: readonly number[]): Fl
     });
   }
   return out;
+}
+
+/** Missing (NaN) cells in `columns` of a source, and the rows holding at least one. */
+export function countMissing(source: SourceData, columns: readonly number[]): { cells: number; rows: number } {
+  let cells = 0;
+  let rows = 0;
+  for (let i = 0; i < source.rows; i++) {
+    const gaps = columns.filter((c) => Number.isNaN(source.data[i * source.cols + c]!)).length;
+    cells += gaps;
+    if (gaps > 0) rows++;
+  }
+  return { cells, rows };
 }

@@ -1,7 +1,7 @@
 /** A CSV of one's own: choose or drop a file, or paste text; pick the columns; errors name the row and column. */
 import { useId, useState } from 'react';
 import type { SourceData } from '../data-sources.js';
-import { CsvError, defaultColumns, parseCsvText, pickColumns, type CsvTable } from '../view/csv.js';
+import { CsvError, defaultColumns, MISSING_OPTION_LABEL, parseCsvText, pickColumns, type CsvTable } from '../view/csv.js';
 
 interface Loaded {
   name: string;
@@ -14,13 +14,14 @@ export function CsvInput({ onSource }: { onSource: (source: SourceData) => void 
   const [error, setError] = useState<string>();
   const [pasted, setPasted] = useState('');
   const [dragging, setDragging] = useState(false);
+  const [allowMissing, setAllowMissing] = useState(false);
   const id = useId();
 
-  const apply = (name: string, table: CsvTable, picked: number[]) => {
+  const apply = (name: string, table: CsvTable, picked: number[], fitMissing = allowMissing) => {
     setLoaded({ name, table, picked });
     try {
-      const data = pickColumns(table, picked);
-      onSource({ name, ...data });
+      const { columns, data, rows, cols } = pickColumns(table, picked, fitMissing);
+      onSource({ name, columns, data, rows, cols, ...(fitMissing && { fitMissing }) });
       setError(undefined);
     } catch (e) {
       setError(e instanceof CsvError ? e.message : `Could not read the CSV: ${(e as Error).message}`);
@@ -75,6 +76,18 @@ export function CsvInput({ onSource }: { onSource: (source: SourceData) => void 
       <button type="button" disabled={pasted.trim() === ''} onClick={() => read('pasted data', pasted)}>
         Use pasted data
       </button>
+      <label className="checkbox" title="Empty, NaN and NA cells become missing values; EM fits each row on the values it has.">
+        <input
+          type="checkbox"
+          data-testid="csv-missing"
+          checked={allowMissing}
+          onChange={(e) => {
+            setAllowMissing(e.target.checked);
+            if (loaded) apply(loaded.name, loaded.table, loaded.picked, e.target.checked);
+          }}
+        />
+        {MISSING_OPTION_LABEL}
+      </label>
       {loaded && (
         <fieldset>
           <legend>Columns to use ({loaded.table.records.length} rows)</legend>

@@ -1,7 +1,7 @@
 /** Choose the data: built-in sets, a synthetic mixture, points drawn by hand or a CSV; and which columns to show and fit. */
 import { useId, useState } from 'react';
 import type { ViewChoice } from '../App.js';
-import { emptyDrawing, faithfulSource, irisSource, type SourceData } from '../data-sources.js';
+import { countMissing, emptyDrawing, faithfulSource, irisSource, type SourceData } from '../data-sources.js';
 import { CsvInput } from './CsvInput.js';
 import { SyntheticForm } from './SyntheticForm.js';
 
@@ -20,6 +20,19 @@ interface Props {
   view: ViewChoice;
   onSource: (source: SourceData) => void;
   onView: (view: ViewChoice) => void;
+}
+
+/** "; 5 missing cells in 4 rows (fitted by EM); 3 rows with gaps are fitted but not drawn". */
+function MissingSummary({ source, shown }: { source: SourceData; shown: number[] }) {
+  const all = countMissing(source, source.columns.map((_, c) => c));
+  const hidden = countMissing(source, shown).rows;
+  const plural = (n: number, word: string) => `${n.toLocaleString('en')} ${word}${n === 1 ? '' : 's'}`;
+  return (
+    <span data-testid="missing-summary" data-cells={all.cells} data-rows={all.rows} data-hidden={hidden}>
+      ; {plural(all.cells, 'missing cell')} in {plural(all.rows, 'row')} (fitted by EM)
+      {hidden > 0 && `; ${plural(hidden, 'row')} with gaps ${hidden === 1 ? 'is' : 'are'} fitted but not drawn`}
+    </span>
+  );
 }
 
 export function DataPanel({ source, view, onSource, onView }: Props) {
@@ -56,6 +69,7 @@ export function DataPanel({ source, view, onSource, onView }: Props) {
       )}
       <p className="hint" data-testid="data-summary">
         {source.name}: {source.rows.toLocaleString('en')} rows × {source.cols} columns
+        {source.fitMissing && <MissingSummary source={source} shown={source.cols === 1 ? [0] : [view.x, view.y]} />}
       </p>
       {source.cols > 2 && (
         <div className="field-grid">

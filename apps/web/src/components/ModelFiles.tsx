@@ -8,11 +8,13 @@ interface Props {
   update: FitUpdate | undefined;
   sourceName: string;
   rows: number;
+  /** Rows with missing values: their labels and responsibilities come from their observed values. */
+  fitMissing: boolean;
   onLoad: (json: string) => void;
   onError: (failure: Failure) => void;
 }
 
-export function ModelFiles({ update, sourceName, rows, onLoad, onError }: Props) {
+export function ModelFiles({ update, sourceName, rows, fitMissing, onLoad, onError }: Props) {
   const stem = fileStem(sourceName);
   const k = update?.components.length ?? 0;
   const readModel = async (file: File | undefined) => {
@@ -47,6 +49,12 @@ export function ModelFiles({ update, sourceName, rows, onLoad, onError }: Props)
           Export responsibilities CSV
         </button>
       </div>
+      {fitMissing && (
+        <p className="hint" data-testid="export-missing-note">
+          Rows with missing values are kept in the CSV exports, labelled from the values they have (the mixture's marginal over
+          their observed columns, as EM fitted them).
+        </p>
+      )}
       <label>
         Import model JSON
         <input type="file" accept=".json,application/json" data-testid="import-model" onChange={(e) => void readModel(e.target.files?.[0])} />

@@ -61,6 +61,10 @@ function drawDensity(ctx: CanvasRenderingContext2D, components: ViewComponent[],
   ctx.drawImage(small, x0, y0, w, h);
 }
 
+/** A row missing the x or y value (fitted with missing values) has no place on the plot. */
+const hasGap = (data: Float64Array, i: number, cols: number, xCol: number, yCol: number) =>
+  Number.isNaN(data[i * cols + xCol]!) || Number.isNaN(data[i * cols + yCol]!);
+
 function drawPoints(ctx: CanvasRenderingContext2D, props: Props, scales: PlotScales, dpr: number): void {
   const { source, xCol, yCol, colors } = props;
   const { data, rows, cols } = source;
@@ -69,6 +73,7 @@ function drawPoints(ctx: CanvasRenderingContext2D, props: Props, scales: PlotSca
     const radius = rows > 1000 ? 2.5 : 3.5;
     ctx.globalAlpha = 0.85;
     for (let i = 0; i < rows; i++) {
+      if (hasGap(data, i, cols, xCol, yCol)) continue;
       const c = colors?.[i] ?? fallback;
       ctx.fillStyle = `rgb(${c >> 16}, ${(c >> 8) & 255}, ${c & 255})`;
       ctx.beginPath();
@@ -85,6 +90,7 @@ function drawPoints(ctx: CanvasRenderingContext2D, props: Props, scales: PlotSca
   const pixels = new Uint32Array(buffer.data.buffer);
   const size = Math.max(1, Math.round(dpr * (rows > 50_000 ? 1 : 1.5)));
   for (let i = 0; i < rows; i++) {
+    if (hasGap(data, i, cols, xCol, yCol)) continue;
     const c = colors?.[i] ?? fallback;
     const abgr = (0xff000000 | ((c & 255) << 16) | (c & 0xff00) | (c >> 16)) >>> 0;
     const px = Math.round(scales.x(data[i * cols + xCol]!) * dpr);

@@ -24,16 +24,27 @@ export interface CsvTable {
 
 export interface PickedData {
   columns: string[];
+  /** Row-major; NaN marks a missing value (only when they were allowed). */
   data: Float64Array;
   rows: number;
   cols: number;
+  /** Missing cells, and rows with at least one, among the picked columns. */
+  missing: { cells: number; rows: number };
 }
+
+/** The option's label, quoted by the error that suggests it. */
+export const MISSING_OPTION_LABEL = 'Fit rows with missing values (EM)';
 
 /** Strict number syntax: Number('') is 0 and Number('0x1f') is 31; neither is a measurement. */
 const NUMBER = /^\s*[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?\s*$/;
 
 export function looksNumeric(cell: string): boolean {
   return NUMBER.test(cell);
+}
+
+/** An empty cell, NaN or NA (any case), as spreadsheets and R write a missing value. */
+export function looksMissing(cell: string): boolean {
+  return /^\s*(nan|na)?\s*$/i.test(cell);
 }
 
 const isBlank = (record: string[]) => record.every((cell) => cell.trim() === '');
@@ -68,23 +79,44 @@ export function defaultColumns(table: CsvTable): number[] {
   return numeric.length > 0 ? numeric : table.columns.map((_, c) => c);
 }
 
-/** The picked columns as a row-major matrix; the first bad cell throws, naming its row and column. */
-export function pickColumns(table: CsvTable, picked: readonly number[]): PickedData {
+/**
+ * The picked columns as a row-major matrix; the first bad cell throws, naming its row and column. With
+ * `allowMissing`, empty / NaN / NA cells become NaN (a row with every picked cell missing still throws).
+ */
+export function pickColumns(table: CsvTable, picked: readonly number[], allowMissing = false): PickedData {
   if (picked.length === 0) throw new CsvError('Pick at least one column to fit.');
   const cols = picked.length;
   const rows = table.records.length;
   const data = new Float64Array(rows * cols);
+  const missing = { cells: 0, rows: 0 };
   table.records.forEach((record, i) => {
+    const row = table.rowNumbers[i]!;
+    let gaps = 0;
     picked.forEach((c, p) => {
       const cell = record[c]!;
-      const row = table.rowNumbers[i]!;
       const column = table.columns[c]!;
-      if (!looksNumeric(cell)) {
-        const why = cell.trim() === '' ? 'the cell is empty' : `${JSON.stringify(cell)} is not a number`;
-        throw new CsvError(`Row ${row}, column "${column}": ${why}. Fix the cell, or untick the column.`, { row, column });
+      if (looksNumeric(cell)) {
+        data[i * cols + p] = Number(cell);
+      } else if (allowMissing && looksMissing(cell)) {
+        data[i * cols + p] = NaN;
+        gaps++;
+      } else {
+        throw new CsvError(`Row ${row}, column "${column}": ${cellProblem(cell, allowMissing)}`, { row, column });
       }
-      data[i * cols + p] = Number(cell);
     });
+    if (gaps === cols) {
+      throw new CsvError(`Row ${row}: every picked column is missing, so it says nothing to fit. Remove the row, or pick a column it has.`, { row });
+    }
+    missing.cells += gaps;
+    if (gaps > 0) missing.rows++;
   });
-  return { columns: picked.map((c) => table.columns[c]!), data, rows, cols };
+  return { columns: picked.map((c) => table.columns[c]!), data, rows, cols, missing };
+}
+
+function cellProblem(cell: string, allowMissing: boolean): string {
+  if (!allowMissing && looksMissing(cell)) {
+    const what = cell.trim() === '' ? 'the cell is empty' : `${JSON.stringify(cell.trim())} marks a missing value`;
+    return `${what}. Fix the cell, untick the column, or tick "${MISSING_OPTION_LABEL}".`;
+  }
+  return `${JSON.stringify(cell)} is not a number. Fix the cell, or untick the column.`;
 }

@@ -1,7 +1,7 @@
 /** Axis domains and scales of the plots (d3-scale does the mapping and the tick choice). */
 import { scaleLinear, type ScaleLinear } from 'd3-scale';
 
-/** [min, max] of column `col` of a row-major matrix, padded by `pad` of the range (a point gets ±0.5). */
+/** [min, max] of column `col` of a row-major matrix, padded by `pad` of the range (a point gets ±0.5); NaN (missing) skipped. */
 export function paddedExtent(data: Float64Array, rows: number, cols: number, col: number, pad = 0.05): [number, number] {
   let min = Infinity;
   let max = -Infinity;
@@ -10,7 +10,7 @@ export function paddedExtent(data: Float64Array, rows: number, cols: number, col
     if (v < min) min = v;
     if (v > max) max = v;
   }
-  if (rows === 0) return [0, 1];
+  if (min > max) return [0, 1];
   if (min === max) return [min - 0.5, max + 0.5];
   const margin = (max - min) * pad;
   return [min - margin, max + margin];

@@ -8,6 +8,7 @@ import type { ViewComponent } from '../view/components.js';
 import { describeFailure } from './failure.js';
 import type { FitSettings, FitUpdate, FromWorker, PredictRequest, ToWorker, WorkerData } from './messages.js';
 import { conditionalAt, regressionCurve } from './predict.js';
+import { rowResponsibilities } from './responsibilities.js';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 
@@ -64,7 +65,7 @@ function updateFrom(
     covarianceType: model.covarianceType,
     ...fields,
     components: components(model),
-    responsibilities: model.predictProba(matrix(requireData())).data,
+    responsibilities: rowResponsibilities(model, requireData()),
     ...(fields.finished && { model: model.toJSON() }),
     running: false,
   };
@@ -105,7 +106,7 @@ function ensureFit(runId: number, settings: FitSettings): CurrentFit {
       key,
       settings,
       runId,
-      generator: fitSteps(matrix(data), { ...settings, featureNames: data.columns }),
+      generator: fitSteps(matrix(data), { ...settings, featureNames: data.columns, missing: data.missing }),
       finished: false,
       resets: [],
     };
@@ -213,6 +214,7 @@ async function runSelection(runId: number, settings: FitSettings, criterion: Cri
       regCovar,
       initParams,
       criterion,
+      missing: data.missing,
       onProgress: (done, total, candidate) => post({ type: 'selectProgress', runId, done, total, candidate }),
     });
     const { model: _model, ...best } = selection.best;

@@ -1,5 +1,5 @@
 /** Every message between the page and the fit worker, in one place. */
-import type { Candidate, CovarianceType, Criterion, GaussianMixtureJSON, InitParams, Reset } from '@gmm/core';
+import type { Candidate, CovarianceType, Criterion, GaussianMixtureJSON, InitParams, MissingValues, Reset } from '@gmm/core';
 import type { ViewComponent } from '../view/components.js';
 
 /** The fit controls as core's FitOptions (values as typed; core validates them and names the bad one). */
@@ -19,6 +19,8 @@ export interface WorkerData {
   rows: number;
   cols: number;
   columns: string[];
+  /** Core's missing option: 'em' fits NaN entries as missing values. */
+  missing: MissingValues;
 }
 
 export type ToWorker =
@@ -85,7 +87,7 @@ export interface FitUpdate {
   /** Wall time of the last EM iteration, milliseconds. */
   msPerIteration: number;
   components: ViewComponent[];
-  /** rows × k, row-major. */
+  /** rows × k, row-major; a row with missing values from its observed coordinates. */
   responsibilities: Float64Array;
   model?: GaussianMixtureJSON;
   /** Whether the worker keeps iterating after this update. */

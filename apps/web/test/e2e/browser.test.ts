@@ -195,6 +195,35 @@ describe('the web demo in chromium', () => {
     expect(problems).toEqual([]);
   });
 
+  it('fits a pasted CSV with empty cells once "Fit rows with missing values (EM)" is ticked', async () => {
+    // Two clusters, around (1, 1) and (6, 6), spread deterministically; rows 3, 20 and 35 of the file have a gap.
+    const lines = Array.from({ length: 40 }, (_, i) => {
+      const centre = i < 20 ? 1 : 6;
+      return [centre + 0.6 * Math.sin(1.7 * i), centre + 0.6 * Math.cos(2.3 * i)].map((v) => v.toFixed(3));
+    });
+    lines[1]![1] = '';
+    lines[18]![0] = '';
+    lines[33]![1] = 'NA';
+    await page.getByLabel('…or paste CSV text').fill(['len,wid', ...lines.map((l) => l.join(','))].join('\n'));
+    await page.getByRole('button', { name: 'Use pasted data' }).click();
+    await expect.poll(() => page.getByTestId('csv-error').textContent()).toContain(
+      'Row 3, column "wid": the cell is empty. Fix the cell, untick the column, or tick "Fit rows with missing values (EM)".',
+    );
+    await page.getByTestId('csv-missing').check();
+    await expect.poll(() => page.getByTestId('csv-error').count()).toBe(0);
+    const summary = page.getByTestId('data-summary');
+    await expect
+      .poll(() => summary.textContent())
+      .toBe('pasted data: 40 rows × 2 columns; 3 missing cells in 3 rows (fitted by EM); 3 rows with gaps are fitted but not drawn');
+    await expect.poll(() => page.getByTestId('status').textContent()).toContain('on len, wid');
+    await waitForFinishedFit();
+    const fitted = await status();
+    expect(Number.isFinite(fitted.loglik)).toBe(true);
+    expect(await page.getByTestId('export-missing-note').isVisible()).toBe(true);
+    await page.screenshot({ path: join(artifacts, 'csv-missing.png'), fullPage: true });
+    expect(problems).toEqual([]);
+  });
+
   it('shows Iris, fits on all four columns and draws the marginal ellipses of the shown two', async () => {
     await page.getByRole('radio', { name: 'Iris' }).check();
     await page.getByLabel('all 4 columns').check();

@@ -9,6 +9,11 @@ describe('axis scales', () => {
     expect(paddedExtent(data, 3, 2, 1, 0)).toEqual([10, 30]);
   });
 
+  it('skips missing (NaN) values, and falls back to [0, 1] when a column has none', () => {
+    expect(paddedExtent(Float64Array.of(0, NaN, NaN, 30, 2, 20), 3, 2, 0, 0)).toEqual([0, 2]);
+    expect(paddedExtent(Float64Array.of(NaN, 1, NaN, 2), 2, 2, 0)).toEqual([0, 1]);
+  });
+
   it('widens a constant column around its value', () => {
     expect(paddedExtent(Float64Array.of(3, 3), 2, 1, 0)).toEqual([2.5, 3.5]);
   });
