@@ -3,6 +3,7 @@ import { spawn } from 'node:child_process';
 import { createWriteStream, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { watchPeakRss } from './peak-rss.js';
 import { tempDir, type TempDir } from './fixtures.js';
 
 const BIN = fileURLToPath(new URL('../bin/gmm.js', import.meta.url));
@@ -24,23 +25,15 @@ function sh(command: string, options: { cwd: string; keepStdout?: boolean }): Pr
     let stdout = '';
     let stderr = '';
     let stdoutBytes = 0;
-    let peakRss = 0;
     child.stdout.on('data', (chunk: Buffer) => {
       stdoutBytes += chunk.length;
       if (options.keepStdout !== false) stdout += chunk.toString();
     });
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    const poll = setInterval(() => {
-      try {
-        const match = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
-        if (match) peakRss = Math.max(peakRss, Number(match[1]) * 1024);
-      } catch {
-        // the process has just exited, or there is no /proc
-      }
-    }, 50);
+    const rss = watchPeakRss(child.pid);
     child.on('error', reject);
     child.on('close', (code) => {
-      clearInterval(poll);
+      const peakRss = rss.stop();
       resolve({ code, stdout: options.keepStdout === false ? `${stdoutBytes} bytes` : stdout, stderr, peakRss });
     });
   });

@@ -7,6 +7,7 @@ import { blobs2d } from '@gmm/datasets';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir, type TempDir } from './fixtures.js';
 import { gmm } from './helpers.js';
+import { watchPeakRss } from './peak-rss.js';
 
 const BIN = fileURLToPath(new URL('../bin/gmm.js', import.meta.url));
 
@@ -89,21 +90,13 @@ function spawnWithStdin(args: string[], stdinPath: string): Promise<{ code: numb
     const child = spawn(process.execPath, args);
     let stdout = '';
     let stderr = '';
-    let peakRss = 0;
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    const poll = setInterval(() => {
-      try {
-        const match = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
-        if (match) peakRss = Math.max(peakRss, Number(match[1]) * 1024);
-      } catch {
-        // the process has just exited, or there is no /proc
-      }
-    }, 50);
+    const rss = watchPeakRss(child.pid);
     createReadStream(stdinPath).pipe(child.stdin);
     child.on('error', reject);
     child.on('close', (code) => {
-      clearInterval(poll);
+      const peakRss = rss.stop();
       resolve({ code, stdout, stderr, peakRss });
     });
   });
