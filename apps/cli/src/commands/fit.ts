@@ -1,81 +1,34 @@
 /** gmm fit: fit a mixture to a CSV file or a built-in data set, print a summary, optionally save the model. */
 import type { Command } from 'commander';
 import { fitSteps, type FitOptions, type GaussianMixture } from '@gmm/core';
-import { InputError } from '../errors.js';
-import { describeParameters, duration, num } from '../format.js';
 import type { CliIO } from '../io/cli-io.js';
-import { columnsForData } from '../io/columns.js';
-import { modelText, readModel } from '../io/model-file.js';
+import { modelText } from '../io/model-file.js';
 import { printTo, withFile } from '../io/output.js';
-import { loadMatrix, openSource, type DataSource } from '../io/source.js';
+import { openSource, type DataSource } from '../io/source.js';
 import { loadFitData, type FitData } from '../io/weights.js';
 import {
   addDataOptions,
   addEmOptions,
-  emOptions,
   addOutputModeOptions,
   positiveInteger,
   type DataOptionValues,
-  type EmOptionValues,
   type OutputModeValues,
 } from '../options.js';
+import { chunkRowsFor, fitInChunks } from './fit-chunked.js';
 import { checkOnlineValues, fitOnline, type OnlineFitValues } from './fit-online.js';
+import { startOptions, type StartValues } from './fit-start.js';
+import { summaryJSON, summaryText, type FitDataSummary, type FitRun } from './fit-summary.js';
 import { fitCriteria, missingOption, readsMissing, type MissingMode } from './missing.js';
 import { onDegenerateOption, warnResets } from './resets.js';
 import { covarianceOption } from './shared.js';
 import { createProgress } from '../progress.js';
 
-interface FitValues extends DataOptionValues, EmOptionValues, OutputModeValues {
-  components?: number;
-  covariance?: FitOptions['covarianceType'];
-  meansInit?: string;
-  weightsInit?: string;
+interface FitValues extends DataOptionValues, StartValues, OutputModeValues {
   weightsColumn?: string;
-  warmStart?: string;
   output?: string;
   onDegenerate: FitOptions['onDegenerate'];
   missing: MissingMode;
-}
-
-/** A small CSV of numbers (all columns, header detected) as rows. */
-async function readNumbers(path: string, values: FitValues, io: CliIO): Promise<number[][]> {
-  const { data, rows, cols } = await loadMatrix(openSource(path, { delimiter: values.delimiter }, io), columnsForData(undefined));
-  return Array.from({ length: rows }, (_, i) => Array.from(data.subarray(i * cols, (i + 1) * cols)));
-}
-
-/** --weights-init: k numbers in one row or one column. */
-async function readWeights(path: string, values: FitValues, io: CliIO): Promise<number[]> {
-  const rows = await readNumbers(path, values, io);
-  if (rows.length > 1 && rows[0]!.length > 1) {
-    throw new InputError(`${path}: --weights-init expects one row or one column of weights, received ${rows.length} × ${rows[0]!.length}`);
-  }
-  return rows.flat();
-}
-
-async function fitOptions(values: FitValues, featureNames: string[], io: CliIO): Promise<FitOptions> {
-  const meansInit = values.meansInit === undefined ? undefined : await readNumbers(values.meansInit, values, io);
-  const warmStart = values.warmStart === undefined ? undefined : await readModel(values.warmStart);
-  // -k defaults to the rows of --means-init, then to the warm-start model, then to core's default.
-  const nComponents = values.components ?? (warmStart ? undefined : meansInit?.length);
-  // An explicit --covariance must agree with a warm-start model (core checks that); otherwise full.
-  const covarianceType = values.covariance ?? (warmStart ? undefined : 'full');
-  return {
-    ...(nComponents !== undefined && { nComponents }),
-    ...(covarianceType && { covarianceType }),
-    ...emOptions(values),
-    onDegenerate: values.onDegenerate,
-    missing: values.missing,
-    featureNames,
-    ...(meansInit && { meansInit }),
-    ...(values.weightsInit !== undefined && { weightsInit: await readWeights(values.weightsInit, values, io) }),
-    ...(warmStart && { warmStart }),
-  };
-}
-
-interface FitRun {
-  model: GaussianMixture;
-  iterations: number;
-  seconds: number;
+  chunkRows?: number;
 }
 
 /** Runs EM step by step so long fits can show progress; counts iterations over all restarts. */
@@ -97,56 +50,9 @@ async function runFit(data: { data: Float64Array; rows: number; cols: number }, 
   }
 }
 
-function summaryJSON(source: DataSource, rows: number, run: FitRun, loadSeconds: number, X: FitData, output: string | undefined) {
-  const { model } = run;
-  const { score, bic, aic } = fitCriteria(model, X);
-  return {
-    source: source.label,
-    rows,
-    weightsColumn: X.weightsColumn ?? null,
-    totalWeight: X.totalWeight,
-    featureNames: model.featureNames ?? [],
-    covarianceType: model.covarianceType,
-    nComponents: model.nComponents,
-    nFeatures: model.nFeatures,
-    weights: model.weights,
-    means: model.means,
-    covariances: model.covariances,
-    converged: model.converged,
-    nIter: model.nIter,
-    lowerBound: model.lowerBound,
-    lowerBounds: model.lowerBounds,
-    logLikelihood: score * X.totalWeight,
-    score,
-    bic,
-    aic,
-    nParameters: model.nParameters,
-    resets: model.resets,
-    timings: { load: loadSeconds, fit: run.seconds, perIteration: run.iterations > 0 ? run.seconds / run.iterations : 0 },
-    output: output ?? null,
-  };
-}
-
-function weightedBy(summary: ReturnType<typeof summaryJSON>): string {
-  return summary.weightsColumn === null ? '' : `, weighted by column ${summary.weightsColumn} (total weight ${num(summary.totalWeight)})`;
-}
-
-function summaryText(summary: ReturnType<typeof summaryJSON>, model: GaussianMixture, values: FitValues): string {
-  const names = summary.featureNames;
-  const lines = [
-    `${summary.nComponents}-component ${summary.covarianceType} Gaussian mixture fitted to ${summary.rows} rows × ${summary.nFeatures} columns (${names.join(', ')}) of ${summary.source}${weightedBy(summary)}`,
-    summary.converged
-      ? `converged after ${summary.nIter} iterations (tol ${values.tol})`
-      : `did NOT converge within ${summary.nIter} iterations (tol ${values.tol}): try a larger --max-iter`,
-    `log-likelihood ${num(summary.logLikelihood)} (${num(summary.score)} per ${summary.weightsColumn === null ? 'row' : 'unit of weight'})`,
-    `BIC ${num(summary.bic)}  AIC ${num(summary.aic)}  (${summary.nParameters} parameters)`,
-    '',
-    ...describeParameters(model, names),
-    '',
-    `time: load ${duration(summary.timings.load)}, fit ${duration(summary.timings.fit)} (${duration(summary.timings.perIteration)} per iteration)`,
-  ];
-  if (summary.output) lines.push(`model written to ${summary.output}`);
-  return `${lines.join('\n')}\n`;
+function dataSummary(source: DataSource, X: FitData, model: GaussianMixture): FitDataSummary {
+  const { rows, weightsColumn, totalWeight, seconds } = X;
+  return { source: source.label, rows, ...(weightsColumn !== undefined && { weightsColumn }), totalWeight, loadSeconds: seconds, criteria: fitCriteria(model, X) };
 }
 
 export function addFitCommand(program: Command, io: CliIO): void {
@@ -164,27 +70,39 @@ export function addFitCommand(program: Command, io: CliIO): void {
     .option('-o, --output <model.json>', 'write the fitted model (JSON) here')
     .option('--online', 'online EM: read the data as a stream, one update per batch, never holding the whole input')
     .option('--batch-size <rows>', 'rows per batch with --online (default: 1000)', positiveInteger)
+    .option(
+      '--chunk-rows <rows>',
+      'data larger than memory: parse the input once into a temporary binary file and stream it back this many rows at a time, one pass per EM iteration (automatic, 1000000 rows, for files over 512 MB)',
+      positiveInteger,
+    )
     .addOption(onDegenerateOption())
     .addOption(missingOption());
   addDataOptions(command);
   addOutputModeOptions(command);
   command.addHelpText(
     'after',
-    '\nExamples:\n  $ gmm fit --dataset faithful -k 3 --covariance tied -o model.json\n  $ gmm fit data.csv --columns waiting,eruptions -k 2 --n-init 5 --json\n  $ gmm fit counts.csv --weights-column count -k 2\n  $ gmm fit survey.csv --missing em -k 3\n  $ cat big.csv | gmm fit - --online --batch-size 5000 -k 3 -o model.json',
+    '\nExamples:\n  $ gmm fit --dataset faithful -k 3 --covariance tied -o model.json\n  $ gmm fit data.csv --columns waiting,eruptions -k 2 --n-init 5 --json\n  $ gmm fit counts.csv --weights-column count -k 2\n  $ gmm fit survey.csv --missing em -k 3\n  $ cat big.csv | gmm fit - --online --batch-size 5000 -k 3 -o model.json\n  $ gmm fit huge.csv --chunk-rows 1000000 -k 5 -o model.json',
   );
   command.action(async (file: string | undefined, values: FitValues & OnlineFitValues) => {
     checkOnlineValues(values);
+    const chunkRows = chunkRowsFor(file, values, command.getOptionValueSource('onDegenerate') === 'cli');
     if (values.online) return fitOnline(file, values, io);
+    if (chunkRows !== undefined) return fitInChunks(file, values, chunkRows, io);
     const print = printTo(io);
     const source = openSource(file, { ...values, missing: readsMissing(values.missing) }, io);
     const { summary, model } = await withFile(values.output, async (modelFile) => {
       const X = await loadFitData(source, values);
-      const options = { ...(await fitOptions(values, X.names, io)), ...(X.sampleWeight && { sampleWeight: X.sampleWeight }) };
+      const options: FitOptions = {
+        ...(await startOptions(values, X.names, io)),
+        onDegenerate: values.onDegenerate,
+        missing: values.missing,
+        ...(X.sampleWeight && { sampleWeight: X.sampleWeight }),
+      };
       const run = await runFit(X, options, io, values);
       await modelFile?.write(modelText(run.model));
-      return { summary: summaryJSON(source, X.rows, run, X.seconds, X, values.output), model: run.model };
+      return { summary: summaryJSON(dataSummary(source, X, run.model), run, values.output), model: run.model };
     });
     warnResets(io, model.resets, values.quiet);
-    await print(values.json ? `${JSON.stringify(summary)}\n` : summaryText(summary, model, values));
+    await print(values.json ? `${JSON.stringify(summary)}\n` : summaryText(summary, model, values.tol));
   });
 }
