@@ -38,14 +38,14 @@ export interface EmRun {
  * dropped a component. With `recovery` undefined a degenerate covariance throws (onDegenerate: 'error').
  * Yields after every iteration.
  */
-export function* runEm(
+export async function* runEm(
   sessions: SessionPool,
   module: CovarianceModule,
   start: MixtureParams,
   startLowerBound: number,
   settings: EmSettings,
   recovery: Recovery | undefined,
-): Generator<EmIteration, EmRun> {
+): AsyncGenerator<EmIteration, EmRun> {
   const lowerBounds: number[] = [];
   let params: MixtureParams = start;
   let fitted: FittedParams | undefined;
@@ -57,7 +57,7 @@ export function* runEm(
     const d = sessions.matrix.cols;
     const stats = createStats(module.type, k, d);
     const previous = lowerBound;
-    lowerBound = sessions.eStep(module, params, stats) / sessions.totalWeight;
+    lowerBound = (await sessions.eStep(module, params, stats)) / sessions.totalWeight;
     lowerBounds.push(lowerBound);
     const estimate = estimateParameters(module, stats, params.means, k, d, settings.regCovar);
     const step = recovery ? recovery.apply(estimate) : { params: factorised(module, estimate, k, d), resets: [] };

@@ -5,9 +5,10 @@ import type { Reset } from './degenerate.js';
 import { createModel, type GaussianMixture } from './model.js';
 import { toNested } from './nested.js';
 import type { FitOptions, ResolvedFitOptions } from './options.js';
-import { openSessions, prepareFit } from './prepare.js';
+import { openSessions, openThreads, prepareFit } from './prepare.js';
 import { runRestarts, type RestartIteration } from './restarts.js';
 import type { Covariances } from './serialize.js';
+import type { SessionPool } from './sessions.js';
 
 /** One EM iteration as seen from outside (e.g. to animate a fit). */
 export interface FitStep {
@@ -70,20 +71,23 @@ function toFitStep(
 /** The fit of `fit`, yielding after every EM iteration of every restart; returns the model. */
 export async function* fitSteps(X: DataInput, options?: FitOptions): AsyncGenerator<FitStep, GaussianMixture> {
   const { matrix, options: resolved, kernel } = await prepareFit(X, options);
-  const sessions = openSessions(kernel, matrix, resolved);
+  const threads = await openThreads(kernel, resolved.threads, matrix.rows);
+  let sessions: SessionPool | undefined;
   try {
+    sessions = openSessions(kernel, matrix, resolved, threads);
     const run = runRestarts(matrix, sessions, resolved);
     let lowerBounds: number[] = [];
-    let step = run.next();
+    let step = await run.next();
     while (!step.done) {
       if (step.value.iteration === 1) lowerBounds = [];
       lowerBounds.push(step.value.lowerBound);
       yield toFitStep(step.value, [...lowerBounds], resolved, matrix.cols, kernel);
-      step = run.next();
+      step = await run.next();
     }
     return createModel(step.value, kernel);
   } finally {
-    // Also runs when the consumer stops early: the kernel memory is always released.
-    sessions.dispose();
+    // Also runs when the consumer stops early: the kernel memory and the workers are always released.
+    sessions?.dispose();
+    await threads?.dispose();
   }
 }

@@ -37,6 +37,12 @@ export interface FitOptions {
   /** The kernel to run on (default: the WebAssembly kernel). */
   kernel?: Kernel;
   /**
+   * Threads of the E-step (default: the available cores; 1 = one thread, no worker). Rows are split into this
+   * many ranges whose statistics are added in a fixed order: the same value gives the same model on every run.
+   * Kernels without threads (the reference kernel), or pages without SharedArrayBuffer, run on one thread.
+   */
+  threads?: number;
+  /**
    * One weight per row (finite, >= 0, not all zero): a row of weight w counts as w copies of itself in the
    * E-step statistics, the lower bound (Σ w log p / Σ w) and the initialisation.
    */
@@ -90,6 +96,7 @@ export const FIT_OPTION_KEYS = [
   'warmStart',
   'featureNames',
   'kernel',
+  'threads',
   'onDegenerate',
   'sampleWeight',
   'missing',
@@ -104,6 +111,8 @@ export interface ResolvedFitOptions extends InitSettings {
   readonly warmStart?: ModelState;
   readonly featureNames?: readonly string[];
   readonly kernel?: Kernel;
+  /** undefined: the available cores. */
+  readonly threads?: number;
   readonly onDegenerate: OnDegenerate;
   readonly missing: MissingValues;
 }
@@ -177,6 +186,7 @@ export function resolveFitOptions(options: Record<string, unknown>, X: Matrix): 
   const seed = seedValue('seed', options.seed ?? DEFAULTS.seed);
   const requestedInits = integerInRange('nInit', options.nInit ?? DEFAULTS.nInit, 1);
   const kernel = options.kernel === undefined ? undefined : kernelValue(options.kernel);
+  const threads = options.threads === undefined ? undefined : integerInRange('threads', options.threads, 1);
   const onDegenerate = oneOf('onDegenerate', options.onDegenerate ?? DEFAULTS.onDegenerate, ON_DEGENERATE);
   const sampleWeight = options.sampleWeight === undefined ? undefined : resolveSampleWeight(options.sampleWeight, X.rows);
   const missing = resolveMissing(options.missing);
@@ -216,6 +226,7 @@ export function resolveFitOptions(options: Record<string, unknown>, X: Matrix): 
     warmStart,
     featureNames,
     kernel,
+    threads,
     onDegenerate,
     sampleWeight,
     missing,

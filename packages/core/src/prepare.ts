@@ -1,4 +1,4 @@
-import { loadKernel, type Kernel } from '@gmm/kernel';
+import { availableThreads, loadKernel, type EStepThreads, type Kernel } from '@gmm/kernel';
 import { toMatrix, type Matrix } from './data.js';
 import { splitRows, toMatrixAllowingMissing } from './missing/rows.js';
 import { FIT_OPTION_KEYS, resolveFitOptions, resolveMissing, type ResolvedFitOptions } from './options.js';
@@ -28,20 +28,42 @@ export function fitMatrix(X: unknown, missing: unknown): Matrix {
  * Copies the data into kernel memory for the fit (again only if a component is dropped); the caller disposes
  * the pool. With missing values, the kernel gets the complete rows and the pool keeps the others by pattern.
  */
-export function openSessions(kernel: Kernel, matrix: Matrix, options: ResolvedFitOptions): SessionPool {
+export function openSessions(
+  kernel: Kernel,
+  matrix: Matrix,
+  options: ResolvedFitOptions,
+  threads: EStepThreads | undefined,
+): SessionPool {
   const { covarianceType, sampleWeight } = options;
   const split = options.missing === 'em' ? splitRows(matrix, sampleWeight) : undefined;
   const sessions =
     split && split.patterns.length > 0
-      ? new SessionPool(kernel, split.complete, covarianceType, split.completeWeight, split)
-      : new SessionPool(kernel, matrix, covarianceType, sampleWeight);
+      ? new SessionPool(kernel, split.complete, covarianceType, threads, split.completeWeight, split)
+      : new SessionPool(kernel, matrix, covarianceType, threads, sampleWeight);
   sessions.get(options.nComponents);
   return sessions;
 }
 
+/** By default a fit takes one more core per this many rows: starting a worker costs more than a small E-step. */
+const DEFAULT_ROWS_PER_THREAD = 8192;
+
+/**
+ * Starts the E-step workers of a fit over `rows` rows (undefined for one thread, or a kernel without threads);
+ * the caller disposes them in `finally`, so a fit that throws or stops early leaves no worker behind.
+ */
+export async function openThreads(
+  kernel: Kernel,
+  threads: number | undefined,
+  rows: number,
+): Promise<EStepThreads | undefined> {
+  const count = threads ?? Math.max(1, Math.min(await availableThreads(), Math.floor(rows / DEFAULT_ROWS_PER_THREAD)));
+  if (count === 1 || !kernel.openThreads) return undefined;
+  return kernel.openThreads(count);
+}
+
 /** Runs a generator to completion and returns its result. */
-export function drain<R>(generator: Generator<unknown, R>): R {
-  let step = generator.next();
-  while (!step.done) step = generator.next();
+export async function drain<R>(generator: AsyncGenerator<unknown, R>): Promise<R> {
+  let step = await generator.next();
+  while (!step.done) step = await generator.next();
   return step.value;
 }

@@ -24,11 +24,11 @@ const RESEEDS_PER_COMPONENT = 10;
  * final lower bound (the first on ties). One random stream, seeded by `seed`, serves all restarts in order.
  * With onDegenerate 'recover', each restart re-seeds or drops degenerate components (recorded in `resets`).
  */
-export function* runRestarts(
+export async function* runRestarts(
   X: Matrix,
   sessions: SessionPool,
   options: ResolvedFitOptions,
-): Generator<RestartIteration, ModelState> {
+): AsyncGenerator<RestartIteration, ModelState> {
   const module = COVARIANCE_MODULES[options.covarianceType];
   const rng = Random.fromSeed(options.seed);
   // With missing values the kernel holds the complete rows only; the initialisation runs on initial.matrix.
@@ -49,12 +49,12 @@ export function* runRestarts(
         return repaired.params;
       });
     const run = runEm(sessions, module, start, options.warmStart?.lowerBound ?? -Infinity, options, recovery);
-    let step = run.next();
+    let step = await run.next();
     while (!step.done) {
       const { iteration } = step.value;
       resets.push(...step.value.resets.map((reset) => ({ init, iteration, ...reset })));
       yield { init, ...step.value };
-      step = run.next();
+      step = await run.next();
     }
     if (best === undefined || step.value.lowerBound > best.run.lowerBound) best = { run: step.value, resets };
   }

@@ -1,5 +1,5 @@
 /** Model selection over component counts × covariance types by BIC, AIC or ICL. */
-import { loadKernel, type Kernel } from '@gmm/kernel';
+import { loadKernel, type EStepThreads, type Kernel } from '@gmm/kernel';
 import { COVARIANCE_TYPES, type CovarianceType } from './covariance/index.js';
 import { aicFrom, bicFrom, iclFrom, mixtureParameterCount } from './criteria.js';
 import { COVARIANCE_MODULES } from './covariance/index.js';
@@ -9,7 +9,7 @@ import { createModel, type GaussianMixture } from './model.js';
 import { FIT_OPTION_KEYS, resolveComponents, resolveFitOptions, type FitOptions, type ResolvedFitOptions } from './options.js';
 import { toKernelParams } from './params.js';
 import { incompleteLikelihoodAndEntropy } from './missing/scoring.js';
-import { drain, fitMatrix, openSessions } from './prepare.js';
+import { drain, fitMatrix, openSessions, openThreads } from './prepare.js';
 import { runRestarts } from './restarts.js';
 import { likelihoodAndEntropy } from './scoring.js';
 import { oneOf, optionsObject } from './validate.js';
@@ -115,14 +115,15 @@ function compareBy(criterion: Criterion) {
 }
 
 /** Fits one candidate; an ill-defined covariance is recorded, anything else propagates. */
-function fitCandidate(
+async function fitCandidate(
   matrix: Matrix,
   options: ResolvedFitOptions,
   kernel: Kernel,
-): { candidate: Candidate; model?: GaussianMixture; error?: IllDefinedCovarianceError } {
-  const sessions = openSessions(kernel, matrix, options);
+  threads: EStepThreads | undefined,
+): Promise<{ candidate: Candidate; model?: GaussianMixture; error?: IllDefinedCovarianceError }> {
+  const sessions = openSessions(kernel, matrix, options, threads);
   try {
-    const state = drain(runRestarts(matrix, sessions, options));
+    const state = await drain(runRestarts(matrix, sessions, options));
     const model = createModel(state, kernel);
     const session = sessions.get(state.nComponents);
     const complete = likelihoodAndEntropy(session, toKernelParams(state.params, matrix.cols), sessions.sampleWeight);
@@ -179,12 +180,18 @@ export async function selectModel(X: DataInput, options?: SelectModelOptions): P
   const compare = compareBy(criterion);
   let best: { candidate: Candidate; model: GaussianMixture } | undefined;
   let firstError: IllDefinedCovarianceError | undefined;
-  for (const candidateOptions of grid) {
-    const { candidate, model, error } = fitCandidate(matrix, candidateOptions, kernel);
-    candidates.push(candidate);
-    firstError ??= error;
-    if (model && (best === undefined || compare(candidate, best.candidate) < 0)) best = { candidate, model };
-    (onProgress as SelectModelOptions['onProgress'])?.(candidates.length, grid.length, candidate);
+  // One set of workers serves every candidate.
+  const threads = await openThreads(kernel, grid[0]!.threads, matrix.rows);
+  try {
+    for (const candidateOptions of grid) {
+      const { candidate, model, error } = await fitCandidate(matrix, candidateOptions, kernel, threads);
+      candidates.push(candidate);
+      firstError ??= error;
+      if (model && (best === undefined || compare(candidate, best.candidate) < 0)) best = { candidate, model };
+      (onProgress as SelectModelOptions['onProgress'])?.(candidates.length, grid.length, candidate);
+    }
+  } finally {
+    await threads?.dispose();
   }
   if (best === undefined) throw firstError!;
   candidates.sort(compare);

@@ -2,7 +2,7 @@
  * The kernel session of a fit, re-opened when the number of components changes (a dropped component), and
  * the fit's incomplete rows (missing: 'em'), which the kernel never sees.
  */
-import { addStats, createStats, type Kernel, type KernelSession, type SufficientStats } from '@gmm/kernel';
+import { addStats, createStats, type EStepThreads, type Kernel, type KernelSession, type SufficientStats } from '@gmm/kernel';
 import type { CovarianceModule, CovarianceType } from './covariance/index.js';
 import type { Matrix } from './data.js';
 import { addIncompleteStats } from './missing/statistics.js';
@@ -22,13 +22,23 @@ export class SessionPool {
   /** Σ w over all the rows, incomplete ones included (the number of rows without weights): the n of the lower bound and the criteria. */
   readonly totalWeight: number;
   #session: KernelSession | undefined;
+  /** Workers of the threaded E-step (undefined: one thread); owned by the caller. */
+  readonly #threads: EStepThreads | undefined;
 
   /** The row of the fit's data each kernel row comes from (undefined: the same row). */
   readonly #rowIndex: Int32Array | undefined;
 
   /** `split`: the data had missing values and `matrix` holds its complete rows. */
-  constructor(kernel: Kernel, matrix: Matrix, kind: CovarianceType, sampleWeight?: Float64Array, split?: SplitRows) {
+  constructor(
+    kernel: Kernel,
+    matrix: Matrix,
+    kind: CovarianceType,
+    threads: EStepThreads | undefined,
+    sampleWeight?: Float64Array,
+    split?: SplitRows,
+  ) {
     this.#kernel = kernel;
+    this.#threads = threads;
     this.#matrix = matrix;
     this.#kind = kind;
     this.sampleWeight = sampleWeight;
@@ -52,11 +62,18 @@ export class SessionPool {
   /**
    * One E-step over every row: the kernel's fused pass over the complete rows, then the marginal pass over the
    * incomplete ones, their statistics added (both shifted by params.means). `stats` is overwritten; returns Σ w log p.
+   * With threads the kernel's pass runs on row ranges in parallel.
    */
-  eStep(module: CovarianceModule, params: MixtureParams, stats: SufficientStats): number {
+  async eStep(module: CovarianceModule, params: MixtureParams, stats: SufficientStats): Promise<number> {
     const k = params.weights.length;
     const { rows, cols: d } = this.#matrix;
-    const logLikelihood = this.get(k).eStep(toKernelParams(params, d), 0, rows, stats);
+    const session = this.get(k);
+    const kernelParams = toKernelParams(params, d);
+    const threads = this.#threads;
+    const logLikelihood =
+      threads && session.eStepThreaded
+        ? await session.eStepThreaded(kernelParams, threads, stats)
+        : session.eStep(kernelParams, 0, rows, stats);
     if (this.incomplete.length === 0) return logLikelihood;
     const extra = createStats(module.type, k, d);
     const incompleteLogLikelihood = addIncompleteStats(this.incomplete, module, params, d, extra);

@@ -1,5 +1,6 @@
 export type {
   CovarianceKind,
+  EStepThreads,
   Kernel,
   KernelParams,
   KernelSession,
@@ -10,3 +11,4 @@ export { COVARIANCE_KINDS } from './types.js';
 export { addStats, createStats, LOG_2PI, packedIndex, packedSize, precCholSize, secondMomentSize } from './layout.js';
 export { referenceKernel } from './reference.js';
 export { getKernel, loadKernel, wasmMemoryBytes } from './wasm.js';
+export { availableThreads, liveWorkerCount } from './threads.js';

@@ -73,8 +73,22 @@ export interface KernelSession {
     logDensity: Float64Array | null,
     logResp: Float64Array | null,
   ): void;
+  /**
+   * The E-step of `eStep` over every row, split into `threads.count` contiguous ranges of even length (row pairs
+   * are never split), one per thread; each range's statistics and log-likelihood are added in range order
+   * (0, 1, …), so the result depends on the thread count, never on timing. Only kernels with `openThreads`.
+   */
+  eStepThreaded?(params: KernelParams, threads: EStepThreads, stats: SufficientStats): Promise<number>;
   /** Release the kernel memory held by this session. Idempotent. */
   dispose(): void;
+}
+
+/** Worker threads (the calling thread counts as one) that sessions of one kernel share for eStepThreaded. */
+export interface EStepThreads {
+  /** Number of row ranges an E-step is split into: the workers plus the calling thread. */
+  readonly count: number;
+  /** Terminates the workers. Idempotent. */
+  dispose(): Promise<void>;
 }
 
 export interface Kernel {
@@ -90,4 +104,9 @@ export interface Kernel {
     shape: SessionShape,
     sampleWeight?: Float64Array,
   ): KernelSession;
+  /**
+   * Starts `count − 1` workers on the kernel's shared memory (fewer threads where memory cannot be shared:
+   * `count` of the result says how many). The caller disposes them.
+   */
+  openThreads?(count: number): Promise<EStepThreads>;
 }

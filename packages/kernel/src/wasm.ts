@@ -3,10 +3,13 @@
  * synchronously, so Node, workers, the browser and vitest all load it the same way. A session holds one
  * allocation in wasm memory: the data (copied once), the parameters and statistics of one call, scratch.
  */
-import { KERNEL_WASM_BASE64 } from './generated/kernel-wasm.js';
+import { KERNEL_SHARED_WASM_BASE64, KERNEL_WASM_BASE64, SHARED_MEMORY_PAGES } from './generated/kernel-wasm.js';
 import { precCholSize, secondMomentSize } from './layout.js';
+import { threadRanges } from './thread-ranges.js';
+import { WorkerPool } from './threads.js';
 import type {
   CovarianceKind,
+  EStepThreads,
   Kernel,
   KernelParams,
   KernelSession,
@@ -24,7 +27,8 @@ declare namespace WebAssembly {
     constructor(module: Module, imports: object);
     readonly exports: object;
   }
-  interface Memory {
+  class Memory {
+    constructor(descriptor: { initial: number; maximum: number; shared: boolean });
     readonly buffer: ArrayBuffer;
   }
 }
@@ -57,6 +61,8 @@ interface KernelExports {
 
 interface KindEntryPoints {
   readonly code: number;
+  /** Name of the E-step export, which workers call. */
+  readonly eStepName: string;
   readonly eStep: EStepExport;
   readonly score: ScoreExport;
 }
@@ -73,26 +79,55 @@ function decodeBase64(base64: string): Uint8Array {
   return bytes;
 }
 
+/** The module and memory worker threads instantiate to run E-steps on the main thread's data. */
+export interface SharedKernel {
+  readonly module: WebAssembly.Module;
+  readonly memory: WebAssembly.Memory;
+}
+
 let kernelExports: KernelExports | undefined;
+let sharedKernel: SharedKernel | undefined;
+
+/**
+ * Shared memory needs SharedArrayBuffer, which a browser page has only when cross-origin isolated; elsewhere the
+ * variant with its own memory runs, and everything runs on one thread.
+ */
+function sharedMemoryAvailable(): boolean {
+  const scope = globalThis as { crossOriginIsolated?: boolean };
+  return typeof SharedArrayBuffer === 'function' && scope.crossOriginIsolated !== false;
+}
 
 function getExports(): KernelExports {
   if (!kernelExports) {
-    const module = new WebAssembly.Module(decodeBase64(KERNEL_WASM_BASE64));
-    kernelExports = new WebAssembly.Instance(module, {}).exports as KernelExports;
+    if (sharedMemoryAvailable()) {
+      const module = new WebAssembly.Module(decodeBase64(KERNEL_SHARED_WASM_BASE64));
+      const memory = new WebAssembly.Memory({ ...SHARED_MEMORY_PAGES, shared: true });
+      kernelExports = new WebAssembly.Instance(module, { env: { memory } }).exports as KernelExports;
+      sharedKernel = { module, memory };
+    } else {
+      const module = new WebAssembly.Module(decodeBase64(KERNEL_WASM_BASE64));
+      kernelExports = new WebAssembly.Instance(module, {}).exports as KernelExports;
+    }
   }
   return kernelExports;
+}
+
+/** The shared module and memory, or undefined where the kernel runs on its own memory (no SharedArrayBuffer). */
+export function getSharedKernel(): SharedKernel | undefined {
+  getExports();
+  return sharedKernel;
 }
 
 function entryPoints(wasm: KernelExports, kind: CovarianceKind): KindEntryPoints {
   switch (kind) {
     case 'full':
-      return { code: 0, eStep: wasm.eStepFull, score: wasm.scoreFull };
+      return { code: 0, eStepName: 'eStepFull', eStep: wasm.eStepFull, score: wasm.scoreFull };
     case 'tied':
-      return { code: 1, eStep: wasm.eStepTied, score: wasm.scoreTied };
+      return { code: 1, eStepName: 'eStepTied', eStep: wasm.eStepTied, score: wasm.scoreTied };
     case 'diag':
-      return { code: 2, eStep: wasm.eStepDiag, score: wasm.scoreDiag };
+      return { code: 2, eStepName: 'eStepDiag', eStep: wasm.eStepDiag, score: wasm.scoreDiag };
     case 'spherical':
-      return { code: 3, eStep: wasm.eStepSpherical, score: wasm.scoreSpherical };
+      return { code: 3, eStepName: 'eStepSpherical', eStep: wasm.eStepSpherical, score: wasm.scoreSpherical };
   }
 }
 
@@ -144,6 +179,31 @@ function layoutSession(
   };
 }
 
+/** Byte offsets, inside one block, of the statistics and scratch of one extra range of a threaded E-step. */
+interface RangeBlockLayout {
+  readonly N: number;
+  readonly S: number;
+  readonly Q: number;
+  readonly work: number;
+  readonly bytes: number;
+}
+
+function layoutRangeBlock(d: number, kind: CovarianceKind, k: number, workBytes: number): RangeBlockLayout {
+  let bytes = 0;
+  const region = (size: number): number => {
+    const at = bytes;
+    bytes += Math.ceil(size / 16) * 16;
+    return at;
+  };
+  return {
+    N: region(8 * k),
+    S: region(8 * k * d),
+    Q: region(8 * secondMomentSize(kind, k, d)),
+    work: region(workBytes),
+    bytes,
+  };
+}
+
 function checkLength(name: string, array: Float64Array, expected: number): void {
   if (array.length !== expected) throw new RangeError(`${name} must hold ${expected} values, got ${array.length}`);
 }
@@ -159,6 +219,8 @@ class WasmSession implements KernelSession {
   private readonly weighted: boolean;
   /** Start of this session's allocation; 0 once disposed. */
   private base: number;
+  /** The statistics and scratch of ranges 1, 2, … of a threaded E-step (allocated on its first call). */
+  private rangeBlocks: { readonly base: number; readonly count: number; readonly layout: RangeBlockLayout } | undefined;
 
   constructor(
     data: Float64Array,
@@ -222,6 +284,68 @@ class WasmSession implements KernelSession {
     return logLikelihood;
   }
 
+  async eStepThreaded(params: KernelParams, threads: EStepThreads, stats: SufficientStats): Promise<number> {
+    if (!(threads instanceof WorkerPool)) throw new TypeError('threads must come from the WebAssembly kernel\'s openThreads');
+    const { rows, cols: d, k, kind, layout } = this;
+    checkLength('stats.N', stats.N, k);
+    checkLength('stats.S', stats.S, k * d);
+    checkLength('stats.Q', stats.Q, secondMomentSize(kind, k, d));
+    const ranges = threadRanges(rows, threads.count);
+    // Allocate before writing the parameters and starting workers: an allocation may grow the memory.
+    const blocks = this.ensureRangeBlocks(ranges.length - 1);
+    this.writeParams(params);
+    const at = (offset: number): number => this.base + offset;
+    const weights = this.weighted ? at(layout.weights) : 0;
+    const shared = [at(layout.means), at(layout.precChol), at(layout.logConst)];
+    const workerResults = ranges.slice(1).map(([start, end], r) => {
+      const block = blocks.base + r * blocks.layout.bytes;
+      const { N, S, Q, work } = blocks.layout;
+      return threads.call(r, this.entry.eStepName, [
+        at(layout.x), d, k, start, end, ...shared, block + N, block + S, block + Q, block + work, weights,
+      ]);
+    });
+    const [start0, end0] = ranges[0]!;
+    const first = this.entry.eStep(
+      at(layout.x), d, k, start0, end0, ...(shared as [number, number, number]),
+      at(layout.N), at(layout.S), at(layout.Q), at(layout.work), weights,
+    );
+    const rest = await Promise.all(workerResults);
+    stats.N.set(this.view(layout.N, k));
+    stats.S.set(this.view(layout.S, k * d));
+    stats.Q.set(this.view(layout.Q, stats.Q.length));
+    let logLikelihood = first;
+    // Fixed order: range 1, 2, … added to range 0, whatever order the workers finished in.
+    rest.forEach((value, r) => {
+      const block = blocks.base + r * blocks.layout.bytes - this.base;
+      addInto(stats.N, this.view(block + blocks.layout.N, k));
+      addInto(stats.S, this.view(block + blocks.layout.S, k * d));
+      addInto(stats.Q, this.view(block + blocks.layout.Q, stats.Q.length));
+      logLikelihood += value;
+    });
+    return logLikelihood;
+  }
+
+  private ensureRangeBlocks(count: number): { readonly base: number; readonly count: number; readonly layout: RangeBlockLayout } {
+    if (this.base === 0) throw new Error('the kernel session has been disposed');
+    if (this.rangeBlocks && this.rangeBlocks.count >= count) return this.rangeBlocks;
+    this.freeRangeBlocks();
+    const layout = layoutRangeBlock(this.cols, this.kind, this.k, this.wasm.workBytes(this.entry.code, this.k, this.cols));
+    const bytes = Math.max(16, count * layout.bytes);
+    let base: number;
+    try {
+      base = this.wasm.alloc(bytes) >>> 0;
+    } catch (cause) {
+      throw new RangeError(`cannot allocate ${bytes} bytes of kernel memory for the statistics of ${count} threads`, { cause });
+    }
+    this.rangeBlocks = { base, count, layout };
+    return this.rangeBlocks;
+  }
+
+  private freeRangeBlocks(): void {
+    if (this.rangeBlocks) this.wasm.free(this.rangeBlocks.base);
+    this.rangeBlocks = undefined;
+  }
+
   scoreRows(
     params: KernelParams,
     start: number,
@@ -250,6 +374,7 @@ class WasmSession implements KernelSession {
 
   dispose(): void {
     if (this.base === 0) return;
+    this.freeRangeBlocks();
     this.wasm.free(this.base);
     this.base = 0;
   }
@@ -262,7 +387,18 @@ const wasmKernel: Kernel = {
     checkSampleWeight(sampleWeight, rows);
     return new WasmSession(data, rows, cols, shape.kind, shape.k, sampleWeight);
   },
+  openThreads(count: number): Promise<EStepThreads> {
+    if (!Number.isInteger(count) || count < 1) {
+      throw new RangeError(`threads must be a positive integer, got ${String(count)}`);
+    }
+    return WorkerPool.open(getSharedKernel(), count);
+  },
 };
+
+/** target[i] += source[i]. */
+function addInto(target: Float64Array, source: Float64Array): void {
+  for (let i = 0; i < target.length; i++) target[i]! += source[i]!;
+}
 
 /** The WebAssembly kernel, compiled and instantiated synchronously on first use. */
 export function getKernel(): Kernel {

@@ -1,0 +1,175 @@
+/**
+ * Worker threads for the threaded E-step: Node `worker_threads` or browser Web Workers, each instantiating the
+ * kernel module on the main thread's shared memory. Started once per fit, terminated by dispose().
+ */
+import type { EStepThreads } from './types.js';
+import type { SharedKernel } from './wasm.js';
+import { WORKER_SOURCE } from './worker-source.js';
+
+interface Reply {
+  readonly ok: boolean;
+  readonly value?: number;
+  readonly error?: string;
+}
+
+/** What the pool needs of a worker, whichever kind it is. */
+interface ThreadHandle {
+  post(message: unknown): void;
+  listen(onReply: (reply: Reply) => void, onError: (error: unknown) => void): void;
+  terminate(): Promise<void>;
+}
+
+/** The members of a browser Worker used here (the DOM lib is not part of this package's types). */
+interface BrowserWorker {
+  postMessage(message: unknown): void;
+  addEventListener(type: 'message', listener: (event: { data: Reply }) => void): void;
+  addEventListener(type: 'error', listener: (event: { message: string }) => void): void;
+  terminate(): void;
+}
+
+// Specifiers in variables so that bundlers for the browser leave these Node-only imports alone.
+const NODE_WORKER_THREADS = 'node:worker_threads';
+const NODE_OS = 'node:os';
+
+let liveWorkers = 0;
+
+/** Workers started and not yet terminated, in this thread (a fit that ends must leave none). */
+export function liveWorkerCount(): number {
+  return liveWorkers;
+}
+
+function inNode(): boolean {
+  return typeof process !== 'undefined' && typeof process.versions?.node === 'string';
+}
+
+/** The number of cores the E-step may use: os.availableParallelism() in Node, navigator.hardwareConcurrency in browsers. */
+export async function availableThreads(): Promise<number> {
+  if (inNode()) {
+    const os = (await import(/* @vite-ignore */ NODE_OS)) as typeof import('node:os');
+    return os.availableParallelism();
+  }
+  const scope = globalThis as { navigator?: { hardwareConcurrency?: number } };
+  return Math.max(1, scope.navigator?.hardwareConcurrency ?? 1);
+}
+
+async function startNodeWorker(): Promise<ThreadHandle> {
+  const { Worker } = (await import(/* @vite-ignore */ NODE_WORKER_THREADS)) as typeof import('node:worker_threads');
+  const worker = new Worker(WORKER_SOURCE, { eval: true });
+  liveWorkers++;
+  const exited = new Promise<void>((resolve) =>
+    worker.once('exit', () => {
+      liveWorkers--;
+      resolve();
+    }),
+  );
+  return {
+    post: (message) => worker.postMessage(message),
+    listen(onReply, onError) {
+      worker.on('message', onReply);
+      worker.on('error', onError);
+    },
+    async terminate() {
+      await worker.terminate();
+      await exited;
+    },
+  };
+}
+
+function startBrowserWorker(): ThreadHandle {
+  const WorkerClass = (globalThis as unknown as { Worker: new (url: string) => BrowserWorker }).Worker;
+  const url = URL.createObjectURL(new Blob([WORKER_SOURCE], { type: 'text/javascript' }));
+  const worker = new WorkerClass(url);
+  liveWorkers++;
+  let terminated = false;
+  return {
+    post: (message) => worker.postMessage(message),
+    listen(onReply, onError) {
+      worker.addEventListener('message', (event) => onReply(event.data));
+      worker.addEventListener('error', (event) => onError(new Error(event.message)));
+    },
+    async terminate() {
+      if (terminated) return;
+      terminated = true;
+      worker.terminate();
+      URL.revokeObjectURL(url);
+      liveWorkers--;
+    },
+  };
+}
+
+/** One worker and the request it is serving (one at a time). */
+class Thread {
+  readonly #handle: ThreadHandle;
+  #pending: { resolve(value: number): void; reject(error: unknown): void } | undefined;
+  #failure: unknown;
+
+  constructor(handle: ThreadHandle) {
+    this.#handle = handle;
+    handle.listen(
+      (reply) => {
+        const pending = this.#pending;
+        this.#pending = undefined;
+        if (reply.ok) pending?.resolve(reply.value ?? 0);
+        else pending?.reject(new Error(`an E-step worker failed: ${reply.error}`));
+      },
+      (error) => {
+        this.#failure = error;
+        this.#pending?.reject(error);
+        this.#pending = undefined;
+      },
+    );
+  }
+
+  request(message: unknown): Promise<number> {
+    if (this.#failure !== undefined) return Promise.reject(this.#failure);
+    if (this.#pending) return Promise.reject(new Error('an E-step worker was given a second request while busy'));
+    return new Promise((resolve, reject) => {
+      this.#pending = { resolve, reject };
+      this.#handle.post(message);
+    });
+  }
+
+  terminate(): Promise<void> {
+    return this.#handle.terminate();
+  }
+}
+
+/** `count − 1` workers; range 0 of every E-step runs on the calling thread. */
+export class WorkerPool implements EStepThreads {
+  readonly count: number;
+  #threads: Thread[];
+
+  private constructor(threads: Thread[]) {
+    this.#threads = threads;
+    this.count = threads.length + 1;
+  }
+
+  /** Starts `count − 1` workers on `shared` (none without it) and waits until each has instantiated the kernel. */
+  static async open(shared: SharedKernel | undefined, count: number): Promise<WorkerPool> {
+    const threads: Thread[] = [];
+    try {
+      const workers = shared ? count - 1 : 0;
+      for (let i = 0; i < workers; i++) {
+        threads.push(new Thread(inNode() ? await startNodeWorker() : startBrowserWorker()));
+      }
+      await Promise.all(threads.map((thread) => thread.request(shared)));
+      return new WorkerPool(threads);
+    } catch (error) {
+      await Promise.all(threads.map((thread) => thread.terminate()));
+      throw error;
+    }
+  }
+
+  /** Calls export `name` with `args` on worker `index` (0-based, range index − 1). */
+  call(index: number, name: string, args: readonly number[]): Promise<number> {
+    const thread = this.#threads[index];
+    if (!thread) throw new Error('the E-step threads have been disposed');
+    return thread.request({ name, args });
+  }
+
+  async dispose(): Promise<void> {
+    const threads = this.#threads;
+    this.#threads = [];
+    await Promise.all(threads.map((thread) => thread.terminate()));
+  }
+}

@@ -1,0 +1,77 @@
+// The threaded E-step: each range computed by a worker on the shared memory, added in range order.
+import { afterEach, describe, expect, it } from 'vitest';
+import { addStats, createStats } from '../src/layout.js';
+import { threadRanges } from '../src/thread-ranges.js';
+import { liveWorkerCount } from '../src/threads.js';
+import { COVARIANCE_KINDS, type EStepThreads } from '../src/types.js';
+import { getKernel, getSharedKernel } from '../src/wasm.js';
+import { mulberry32, randomData, randomParams } from './helpers/random.js';
+
+const D = 5;
+const K = 3;
+
+let open: EStepThreads | undefined;
+afterEach(async () => {
+  await open?.dispose();
+  open = undefined;
+});
+
+describe('threadRanges', () => {
+  it('splits rows into contiguous even-length ranges covering every row once', () => {
+    expect(threadRanges(11, 2)).toEqual([[0, 6], [6, 11]]);
+    expect(threadRanges(12, 3)).toEqual([[0, 4], [4, 8], [8, 12]]);
+    expect(threadRanges(3, 4)).toEqual([[0, 2], [2, 3]]);
+    expect(threadRanges(0, 2)).toEqual([[0, 0]]);
+  });
+});
+
+describe('eStepThreaded', () => {
+  it('runs on shared memory in Node', () => {
+    expect(getSharedKernel()?.memory.buffer).toBeInstanceOf(SharedArrayBuffer);
+  });
+
+  for (const kind of COVARIANCE_KINDS) {
+    for (const rows of [101, 64]) {
+      it(`${kind}, ${rows} rows, 3 threads: the single-threaded E-steps of the same ranges, added in range order, bit for bit`, async () => {
+        const uniform = mulberry32(rows + K);
+        const params = randomParams(kind, K, D, uniform);
+        const data = randomData(rows, D, params, uniform);
+        const weights = Float64Array.from({ length: rows }, (_, i) => (i % 7 === 0 ? 0 : 0.5 + uniform()));
+        const kernel = getKernel();
+        open = await kernel.openThreads!(3);
+        expect(open.count).toBe(3);
+        for (const sampleWeight of [undefined, weights]) {
+          const session = kernel.createSession(data, rows, D, { kind, k: K }, sampleWeight);
+          try {
+            const expected = createStats(kind, K, D);
+            let expectedLogLikelihood = 0;
+            for (const [start, end] of threadRanges(rows, 3)) {
+              const part = createStats(kind, K, D);
+              expectedLogLikelihood += session.eStep(params, start, end, part);
+              addStats(expected, part);
+            }
+            const stats = createStats(kind, K, D);
+            const logLikelihood = await session.eStepThreaded!(params, open, stats);
+            expect(logLikelihood).toBe(expectedLogLikelihood);
+            expect(stats).toEqual(expected);
+          } finally {
+            session.dispose();
+          }
+        }
+      });
+    }
+  }
+
+  it('dispose terminates every worker', async () => {
+    const before = liveWorkerCount();
+    const threads = await getKernel().openThreads!(2);
+    expect(liveWorkerCount()).toBe(before + 1);
+    await threads.dispose();
+    await threads.dispose();
+    expect(liveWorkerCount()).toBe(before);
+  });
+
+  it('rejects a thread count that is not a positive integer', () => {
+    expect(() => getKernel().openThreads!(0)).toThrow('threads must be a positive integer, got 0');
+  });
+});
