@@ -1,4 +1,7 @@
-// The benchmark cases and the fixed start every fit (WASM, reference, scikit-learn) begins from.
+// The benchmark cases and the fixed start every fit (WASM, reference, scikit-learn, the browser page) begins from.
+// Plain browser-safe JavaScript: apps/web's benchmark page imports it too.
+import { syntheticMixture } from '@gmm/datasets';
+
 export const TYPES = ['full', 'tied', 'diag', 'spherical'];
 export const CASES = [
   { name: 'd8', n: 100_000, d: 8, k: 8 },
@@ -21,6 +24,13 @@ export function evenlySpacedMeans(X, k) {
     const row = Math.floor((j * X.rows) / k);
     return Array.from(X.data.subarray(row * X.cols, (row + 1) * X.cols));
   });
+}
+
+/** A case's data (syntheticMixture with the given seed) and its fixed start: means as above, weights 1/k. */
+export function generateCase({ n, d, k }, seed) {
+  const { data, rows, cols } = syntheticMixture({ k, d, n, seed });
+  const X = { data, rows, cols };
+  return { X, start: { meansInit: evenlySpacedMeans(X, k), weightsInit: new Array(k).fill(1 / k) } };
 }
 
 /** Identity precisions in the nested shape of the covariance type. */

@@ -4,8 +4,7 @@
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { syntheticMixture } from '@gmm/datasets';
-import { evenlySpacedMeans } from './cases.js';
+import { generateCase } from './cases.js';
 
 const DATA_DIR = new URL('./data/', import.meta.url);
 /** Bump when the file layout or the way the data or the start are derived changes: old files are regenerated. */
@@ -47,9 +46,8 @@ export function loadDataset(benchCase, seed) {
     }
   }
 
-  const { data, rows, cols } = syntheticMixture({ k: benchCase.k, d: benchCase.d, n: benchCase.n, seed });
-  const X = { data, rows, cols };
-  const start = { meansInit: evenlySpacedMeans(X, benchCase.k), weightsInit: new Array(benchCase.k).fill(1 / benchCase.k) };
+  const { X, start } = generateCase(benchCase, seed);
+  const { data } = X;
   mkdirSync(DATA_DIR, { recursive: true });
   writeFileSync(dataUrl, new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
   // JSON numbers round-trip float64 exactly (shortest representation), so Python starts from the same bits.

@@ -1,5 +1,5 @@
-// Times one gmm fit per EM iteration from fitSteps' yields.
-import { performance } from 'node:perf_hooks';
+// Times one gmm fit per EM iteration from fitSteps' yields. Browser-safe (the global `performance`): apps/web's
+// benchmark page times its fits with it too.
 import { fitSteps } from '@gmm/core';
 import { ITERATIONS } from './cases.js';
 

@@ -1,11 +1,11 @@
-// bench/results/latest.json holds one section per comparison ("wasmVsReference", "sklearn"); a run replaces
-// its own section and keeps the other, so both sets of figures survive whichever ran last.
+// bench/results/latest.json holds one section per comparison ("wasmVsReference", "sklearn", "browser"); a run
+// replaces its own section and keeps the others, so every set of figures survives whichever ran last.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 
 const RESULTS_DIR = new URL('./results/', import.meta.url);
 const LATEST = new URL('latest.json', RESULTS_DIR);
-const SECTIONS = ['wasmVsReference', 'sklearn'];
+const SECTIONS = ['wasmVsReference', 'sklearn', 'browser'];
 
 export function machine() {
   const cpus = os.cpus();

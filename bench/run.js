@@ -1,5 +1,7 @@
-// `pnpm bench` (WASM kernel vs the TypeScript reference kernel) and `pnpm bench --against sklearn`
-// (gmm vs scikit-learn): milliseconds per EM iteration from the same fixed start. See README.md.
+// `pnpm bench` (WASM kernel vs the TypeScript reference kernel), `pnpm bench --against sklearn` (gmm vs
+// scikit-learn) and `pnpm bench --browser` (Chromium vs Node): milliseconds per EM iteration from the same fixed
+// start. See README.md.
+import { BROWSER_CASE, compareWithBrowser } from './against-browser.js';
 import { compareWithReference } from './against-reference.js';
 import { compareWithSklearn, sklearnAvailable } from './against-sklearn.js';
 import { CASES, DATA_SEED, ITERATIONS, selectCases } from './cases.js';
@@ -11,7 +13,7 @@ const AGAINST = ['reference', 'sklearn'];
 class UsageError extends Error {}
 
 function parseArgs(argv) {
-  const options = { quick: false, filter: undefined, against: 'reference' };
+  const options = { quick: false, filter: undefined, against: undefined, browser: false };
   const value = (i, flag) => {
     if (argv[i] === undefined) throw new UsageError(`${flag}: expected a value after it`);
     return argv[i];
@@ -23,12 +25,20 @@ function parseArgs(argv) {
     else if (arg.startsWith('--case=')) options.filter = arg.slice('--case='.length);
     else if (arg === '--against') options.against = value(++i, '--against');
     else if (arg.startsWith('--against=')) options.against = arg.slice('--against='.length);
+    else if (arg === '--browser') options.browser = true;
     else {
       throw new UsageError(
-        `unknown argument "${arg}": expected --quick, --case <${CASES.map((c) => c.name).join('|')}>, --against <${AGAINST.join('|')}>`,
+        `unknown argument "${arg}": expected --quick, --case <${CASES.map((c) => c.name).join('|')}>, --against <${AGAINST.join('|')}>, --browser`,
       );
     }
   }
+  if (options.browser) {
+    if (options.against !== undefined) throw new UsageError('--browser compares Chromium with Node: it takes no --against');
+    if (options.filter !== undefined && options.filter !== BROWSER_CASE) {
+      throw new UsageError(`--case: --browser runs only ${BROWSER_CASE}, received "${options.filter}"`);
+    }
+  }
+  options.against ??= 'reference';
   if (options.filter !== undefined && !CASES.some((c) => c.name === options.filter)) {
     throw new UsageError(`--case: expected one of ${CASES.map((c) => c.name).join(', ')}, received "${options.filter}"`);
   }
@@ -40,6 +50,16 @@ function parseArgs(argv) {
 
 async function main() {
   const options = parseArgs(process.argv.slice(2));
+  if (options.browser) {
+    const [benchCase] = selectCases({ quick: options.quick, filter: BROWSER_CASE });
+    console.log(
+      `gmm bench --browser: ${ITERATIONS} EM iterations from a fixed start, data seed ${DATA_SEED}, in Chromium and in Node` +
+        `${options.quick ? ' (--quick: n / 10)' : ''}`,
+    );
+    console.log(`timing: ${TIMING}\n`);
+    if (!(await compareWithBrowser(benchCase, options.quick))) process.exit(1);
+    return;
+  }
   if (options.against === 'sklearn' && !sklearnAvailable()) process.exit(2);
   const cases = selectCases(options);
   console.log(

@@ -2,21 +2,23 @@
  * The built demo in Debian's chromium (playwright-core, never a downloaded browser), served by Vite's preview().
  * Needs `pnpm build` first (turbo's test task depends on build). Fails on any page error or console error.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { fit, GaussianMixture } from '@gmm/core';
 import { faithful } from '@gmm/datasets';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { preview, type PreviewServer } from 'vite';
+import type { BrowserContext, Page } from 'playwright-core';
+import type { PreviewServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CASES, DATA_SEED, fixedStartOptions, generateCase } from '../../../../bench/cases.js';
+import { launchChromium, startPreview } from '../support/browser.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const artifacts = join(root, 'test-artifacts');
-const CHROMIUM = '/usr/bin/chromium';
 
 let server: PreviewServer;
+let url: string;
 let context: BrowserContext;
 let page: Page;
 let profile: string;
@@ -45,21 +47,10 @@ async function waitForFinishedFit(k?: number): Promise<void> {
 }
 
 beforeAll(async () => {
-  if (!existsSync(join(root, 'dist', 'index.html'))) {
-    throw new Error('apps/web/dist is missing: run `pnpm build` (at the repository root) before the browser tests');
-  }
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install Debian's chromium package`);
   mkdirSync(artifacts, { recursive: true });
-  server = await preview({ root, logLevel: 'silent', preview: { port: 0, host: '127.0.0.1', open: false } });
-  const url = server.resolvedUrls?.local[0];
-  if (!url) throw new Error('vite preview did not report a URL');
+  ({ server, url } = await startPreview(root));
   profile = mkdtempSync(join(tmpdir(), 'gmm-web-e2e-'));
-  context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    acceptDownloads: true,
-    viewport: { width: 1400, height: 1000 },
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  context = await launchChromium(profile, { acceptDownloads: true, viewport: { width: 1400, height: 1000 } });
   page = context.pages()[0] ?? (await context.newPage());
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
   page.on('console', (message) => {
@@ -273,5 +264,33 @@ describe('the web demo in chromium', () => {
     expect(plot!.width).toBeLessThanOrEqual(390);
     await page.screenshot({ path: join(artifacts, 'phone.png'), fullPage: true });
     expect(problems).toEqual([]);
+  });
+});
+
+describe('the benchmark page in chromium', () => {
+  it('times a quick d8 fit in its worker and reports a finite ms/iter and the same lower bound as Node', async () => {
+    const benchPage = await context.newPage();
+    const benchProblems: string[] = [];
+    benchPage.on('pageerror', (error) => benchProblems.push(`page error: ${error.message}`));
+    benchPage.on('console', (message) => {
+      if (message.type() === 'error') benchProblems.push(`console error: ${message.text()}`);
+    });
+    await benchPage.goto(`${url}bench.html?n=10000&types=full`);
+    const table = benchPage.getByTestId('bench-table');
+    await expect.poll(() => table.getAttribute('data-state'), { timeout: 20_000 }).not.toBe('running');
+    expect(await benchPage.getByTestId('bench-error').textContent()).toBe('');
+    expect(await table.getAttribute('data-state')).toBe('done');
+    const rows = table.locator('tbody tr');
+    expect(await rows.count()).toBe(1);
+    expect(await rows.first().getAttribute('data-type')).toBe('full');
+    const msPerIter = Number(await rows.first().getAttribute('data-ms-per-iter'));
+    expect(Number.isFinite(msPerIter) && msPerIter > 0).toBe(true);
+    // The page derives the case from bench/cases.js as Node does, so the same fit in Node ends on the same bits.
+    const benchCase = CASES.find((c) => c.name === 'd8')!;
+    const { X, start } = generateCase({ ...benchCase, n: 10_000 }, DATA_SEED);
+    const inNode = await fit(X, fixedStartOptions(start, 'full'));
+    expect(Number(await rows.first().getAttribute('data-lower-bound'))).toBe(inNode.lowerBound);
+    await benchPage.close();
+    expect(benchProblems).toEqual([]);
   });
 });

@@ -1,0 +1,15 @@
+/** The page asks the benchmark worker for one case at `n` rows, timed for each of `types`. */
+export interface BenchRequest {
+  caseName: string;
+  n: number;
+  types: string[];
+}
+
+export interface BenchResult {
+  covarianceType: string;
+  msPerIter: number;
+  lowerBound: number;
+  score: number;
+}
+
+export type BenchReport = ({ type: 'result' } & BenchResult) | { type: 'done' } | { type: 'failed'; message: string };
