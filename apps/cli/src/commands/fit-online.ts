@@ -13,6 +13,7 @@ import { printTo, withFile } from '../io/output.js';
 import type { CsvBatch } from '../io/read-csv.js';
 import { openSource, type DataSource } from '../io/source.js';
 import { emOptions, type DataOptionValues, type EmOptionValues, type OutputModeValues } from '../options.js';
+import { mixtureJSON } from './fit-summary.js';
 import { warnResets } from './resets.js';
 
 export interface OnlineFitValues extends DataOptionValues, EmOptionValues, OutputModeValues {
@@ -118,13 +119,7 @@ function summaryJSON(source: DataSource, run: OnlineRun, batchSize: number, outp
   return {
     source: source.label,
     rows: online.nSeen,
-    featureNames: model.featureNames ?? [],
-    covarianceType: model.covarianceType,
-    nComponents: model.nComponents,
-    nFeatures: model.nFeatures,
-    weights: model.weights,
-    means: model.means,
-    covariances: model.covariances,
+    ...mixtureJSON(model),
     online: true,
     batchSize,
     nBatches: online.nBatches,

@@ -19,6 +19,19 @@ export interface FitDataSummary {
   readonly criteria: { score: number; bic: number; aic: number };
 }
 
+/** The fitted mixture's shape and parameters, as every fit summary reports them. */
+export function mixtureJSON(model: GaussianMixture) {
+  return {
+    featureNames: model.featureNames ?? [],
+    covarianceType: model.covarianceType,
+    nComponents: model.nComponents,
+    nFeatures: model.nFeatures,
+    weights: model.weights,
+    means: model.means,
+    covariances: model.covariances,
+  };
+}
+
 export function summaryJSON(data: FitDataSummary, run: FitRun, output: string | undefined) {
   const { model } = run;
   const { score, bic, aic } = data.criteria;
@@ -27,13 +40,7 @@ export function summaryJSON(data: FitDataSummary, run: FitRun, output: string | 
     rows: data.rows,
     weightsColumn: data.weightsColumn ?? null,
     totalWeight: data.totalWeight,
-    featureNames: model.featureNames ?? [],
-    covarianceType: model.covarianceType,
-    nComponents: model.nComponents,
-    nFeatures: model.nFeatures,
-    weights: model.weights,
-    means: model.means,
-    covariances: model.covariances,
+    ...mixtureJSON(model),
     converged: model.converged,
     nIter: model.nIter,
     lowerBound: model.lowerBound,
