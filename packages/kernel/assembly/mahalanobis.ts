@@ -7,7 +7,7 @@ import { DIAG, FULL, SPHERICAL, packedSize } from './kinds';
  * ½‖diffᵀU‖², U packed upper triangular: y_c = Σ_{r ≤ c} diff_r · U[r][c]. Columns go two at a time so
  * each diff_r is loaded once for both; every y_c still adds its terms in increasing r.
  */
-@inline function halfNormTriangular(diff: usize, U: usize, d: i32): v128 {
+@inline export function halfNormTriangular(diff: usize, U: usize, d: i32): v128 {
   let sum = f64x2.splat(0);
   let c = 0;
   for (; c + 1 < d; c += 2) {
@@ -36,6 +36,57 @@ import { DIAG, FULL, SPHERICAL, packedSize } from './kinds';
     sum = f64x2.add(sum, f64x2.mul(y, y));
   }
   return f64x2.mul(f64x2.splat(0.5), sum);
+}
+
+/**
+ * halfNormTriangular for two pairs at once (diffA, diffB): each U entry is loaded once for both, and each lane
+ * adds its terms in the same order as halfNormTriangular. Stores ½‖diffᵀU‖² at outA and outB.
+ */
+@inline export function halfNormTriangularTwice(diffA: usize, diffB: usize, U: usize, d: i32, outA: usize, outB: usize): void {
+  let sumA = f64x2.splat(0);
+  let sumB = f64x2.splat(0);
+  let c = 0;
+  for (; c + 1 < d; c += 2) {
+    let y0a = f64x2.splat(0);
+    let y1a = f64x2.splat(0);
+    let y0b = f64x2.splat(0);
+    let y1b = f64x2.splat(0);
+    let u = U + (<usize>c << 3);
+    for (let r = 0; r <= c; r++) {
+      const o = <usize>r << 4;
+      const xa = v128.load(diffA + o);
+      const xb = v128.load(diffB + o);
+      const u0 = v128.load64_splat(u);
+      const u1 = v128.load64_splat(u, 8);
+      y0a = f64x2.add(y0a, f64x2.mul(xa, u0));
+      y1a = f64x2.add(y1a, f64x2.mul(xa, u1));
+      y0b = f64x2.add(y0b, f64x2.mul(xb, u0));
+      y1b = f64x2.add(y1b, f64x2.mul(xb, u1));
+      u += <usize>(d - r - 1) << 3;
+    }
+    const last = <usize>(c + 1) << 4;
+    const uLast = v128.load64_splat(u, 8);
+    y1a = f64x2.add(y1a, f64x2.mul(v128.load(diffA + last), uLast));
+    y1b = f64x2.add(y1b, f64x2.mul(v128.load(diffB + last), uLast));
+    sumA = f64x2.add(f64x2.add(sumA, f64x2.mul(y0a, y0a)), f64x2.mul(y1a, y1a));
+    sumB = f64x2.add(f64x2.add(sumB, f64x2.mul(y0b, y0b)), f64x2.mul(y1b, y1b));
+  }
+  if (c < d) {
+    let ya = f64x2.splat(0);
+    let yb = f64x2.splat(0);
+    let u = U + (<usize>c << 3);
+    for (let r = 0; r <= c; r++) {
+      const o = <usize>r << 4;
+      const ur = v128.load64_splat(u);
+      ya = f64x2.add(ya, f64x2.mul(v128.load(diffA + o), ur));
+      yb = f64x2.add(yb, f64x2.mul(v128.load(diffB + o), ur));
+      u += <usize>(d - r - 1) << 3;
+    }
+    sumA = f64x2.add(sumA, f64x2.mul(ya, ya));
+    sumB = f64x2.add(sumB, f64x2.mul(yb, yb));
+  }
+  v128.store(outA, f64x2.mul(f64x2.splat(0.5), sumA));
+  v128.store(outB, f64x2.mul(f64x2.splat(0.5), sumB));
 }
 
 /** ½ Σ_c (diff_c · u_c)². */

@@ -1,18 +1,15 @@
 import { parameterSize } from './kinds';
 import { laneSum } from './lanes';
-import { accumulatePair, logRespPair, respPair } from './rowpair';
-import { accNOffset, accQOffset, accSOffset, logRhoOffset } from './work';
+import { eStepBlocks } from './block-estep';
+import { blockAccNOffset, blockAccQOffset, blockAccSOffset } from './block-work';
+import { logRespPair } from './rowpair';
+import { logRhoOffset } from './work';
 
-// Walks a row range two rows at a time; an odd last row is paired with itself and its second lane masked.
-
-const BOTH_LANES: v128 = i64x2.splat(-1);
-const FIRST_LANE: v128 = i64x2(-1, 0);
-const ZERO: v128 = f64x2.splat(0);
+// Walks a row range two rows at a time; an odd last row is paired with itself (scores) or its second lane masked.
 
 /**
  * Writes N, S, Q (lane sums of the accumulators) and returns Σ log p over rows [start, end); with
- * `weights` (one f64 per row of x; 0 = unweighted) Σ w log p and statistics weighted by w. The unweighted
- * loop is its own code path so that its results do not change by a single rounding.
+ * `weights` (one f64 per row of x; 0 = unweighted) Σ w log p and statistics weighted by w.
  */
 @inline export function eStepRange(
   kind: i32,
@@ -30,46 +27,13 @@ const ZERO: v128 = f64x2.splat(0);
   work: usize,
   weights: usize,
 ): f64 {
-  const accN = accNOffset(work, k, d);
+  const accN = blockAccNOffset(work, k, d);
   const statsSlots = k + k * d + parameterSize<i32>(kind, k, d);
   memory.fill(accN, 0, <usize>statsSlots << 4);
-  const rowBytes = <usize>d << 3;
-  let logLikelihood = f64x2.splat(0);
-  let i = start;
-  if (weights) {
-    for (; i + 1 < end; i += 2) {
-      const rowA = x + <usize>i * rowBytes;
-      const w = v128.load(weights + (<usize>i << 3));
-      // A lane of weight 0 adds nothing, even when its density underflowed (0 · −∞ would be NaN).
-      const keep = f64x2.ne(w, ZERO);
-      const lse = respPair(kind, rowA, rowA + rowBytes, d, k, means, precChol, logConst, work);
-      logLikelihood = f64x2.add(logLikelihood, v128.and(f64x2.mul(lse, w), keep));
-      accumulatePair(kind, keep, true, w, d, k, work);
-    }
-    if (i < end) {
-      const row = x + <usize>i * rowBytes;
-      const w = v128.load64_splat(weights + (<usize>i << 3));
-      const keep = v128.and(f64x2.ne(w, ZERO), FIRST_LANE);
-      const lse = respPair(kind, row, row, d, k, means, precChol, logConst, work);
-      logLikelihood = f64x2.add(logLikelihood, v128.and(f64x2.mul(lse, w), keep));
-      accumulatePair(kind, keep, true, w, d, k, work);
-    }
-  } else {
-    for (; i + 1 < end; i += 2) {
-      const rowA = x + <usize>i * rowBytes;
-      logLikelihood = f64x2.add(logLikelihood, respPair(kind, rowA, rowA + rowBytes, d, k, means, precChol, logConst, work));
-      accumulatePair(kind, BOTH_LANES, false, ZERO, d, k, work);
-    }
-    if (i < end) {
-      const row = x + <usize>i * rowBytes;
-      const lse = respPair(kind, row, row, d, k, means, precChol, logConst, work);
-      logLikelihood = f64x2.add(logLikelihood, v128.and(lse, FIRST_LANE));
-      accumulatePair(kind, FIRST_LANE, false, ZERO, d, k, work);
-    }
-  }
+  const logLikelihood = eStepBlocks(kind, x, d, k, start, end, means, precChol, logConst, work, weights);
   reduceLanes(accN, N, k);
-  reduceLanes(accSOffset(work, k, d), S, k * d);
-  reduceLanes(accQOffset(work, k, d), Q, parameterSize<i32>(kind, k, d));
+  reduceLanes(blockAccSOffset(work, k, d), S, k * d);
+  reduceLanes(blockAccQOffset(work, k, d), Q, parameterSize<i32>(kind, k, d));
   return laneSum(logLikelihood);
 }
 

@@ -1,0 +1,262 @@
+import { DIAG, FULL, SPHERICAL, packedSize } from './kinds';
+import { logLanes } from './lanes';
+import { halfNormTriangular, halfNormTriangularTwice } from './mahalanobis';
+import { addOuterProducts } from './block-moments';
+import {
+  BLOCK_PAIRS,
+  blockAccNOffset,
+  blockAccQOffset,
+  blockAccSOffset,
+  blockDiffsOffset,
+  blockRespOffset,
+  blockRowsOffset,
+  blockWDiffsOffset,
+  blockWeightOffset,
+  paddedColumns,
+} from './block-work';
+import { expPair } from './vexp';
+
+// The fused E-step over blocks of up to BLOCK_PAIRS row pairs (two rows per f64x2, one per lane), in three
+// passes so that each parameter and each accumulator is touched once per block instead of once per row:
+//   1. log ρ_j = logConst_j − ½‖(x − μ_j)ᵀU_j‖² for every pair, component by component;
+//   2. r_j = exp(log ρ_j − max) / Σ_i exp(log ρ_i − max), times the lane's weight (0 for a missing lane);
+//   3. per component, N, S and Q summed over the block in registers, then added to the per-lane accumulators.
+
+const ZERO: v128 = f64x2.splat(0);
+const ONE: v128 = f64x2.splat(1);
+const SLOT: usize = 16;
+
+/**
+ * Copies rows [first, first + 2·pairs) ∩ [first, end) of x into the block's pair slots (a lone last row fills
+ * both lanes), zeroes the padding column of odd d, and sets the lanes' weights: `weights` (0 = unweighted: 1),
+ * or 0 for a lane past `end`.
+ */
+@inline function loadBlock(x: usize, d: i32, first: i32, end: i32, pairs: i32, weights: usize, work: usize): void {
+  const stride = <usize>paddedColumns(d) * SLOT;
+  const rowBytes = <usize>d << 3;
+  const weight = blockWeightOffset(work, d);
+  let slot = blockRowsOffset(work);
+  for (let b = 0; b < pairs; b++) {
+    const i = first + 2 * b;
+    const hasB = i + 1 < end;
+    const rowA = x + <usize>i * rowBytes;
+    const rowB = hasB ? rowA + rowBytes : rowA;
+    for (let c = 0; c < d; c++) {
+      const o = <usize>c << 3;
+      v128.store(slot + (o << 1), f64x2.replace_lane(f64x2.splat(load<f64>(rowA + o)), 1, load<f64>(rowB + o)));
+    }
+    let w = ONE;
+    if (weights) {
+      const at = weights + (<usize>i << 3);
+      w = f64x2.replace_lane(f64x2.splat(load<f64>(at)), 1, hasB ? load<f64>(at, 8) : 0);
+    } else if (!hasB) {
+      w = f64x2.replace_lane(ONE, 1, 0);
+    }
+    v128.store(weight + (<usize>b << 4), w);
+    slot += stride;
+  }
+}
+
+/** Zeroes the padding column (index d, odd d only) of every pair in the three per-pair buffers. */
+@inline function zeroPadding(d: i32, work: usize): void {
+  if ((d & 1) == 0) return;
+  const stride = <usize>paddedColumns(d) * SLOT;
+  const pad = <usize>d * SLOT;
+  for (let b: usize = 0; b < <usize>BLOCK_PAIRS; b++) {
+    v128.store(blockRowsOffset(work) + b * stride + pad, ZERO);
+    v128.store(blockDiffsOffset(work, d) + b * stride + pad, ZERO);
+    v128.store(blockWDiffsOffset(work, d) + b * stride + pad, ZERO);
+  }
+}
+
+/** diffs[b][c] = x[b][c] − μ_c for every pair of the block. */
+@inline function subtractMean(d: i32, pairs: i32, mean: usize, work: usize): void {
+  const stride = <usize>paddedColumns(d) * SLOT;
+  const xb = blockRowsOffset(work);
+  const diffs = blockDiffsOffset(work, d);
+  for (let c = 0; c < d; c++) {
+    const mu = v128.load64_splat(mean + (<usize>c << 3));
+    let at = <usize>c * SLOT;
+    for (let b = 0; b < pairs; b++) {
+      v128.store(diffs + at, f64x2.sub(v128.load(xb + at), mu));
+      at += stride;
+    }
+  }
+}
+
+/** Pass 1: resp[b][j] = log ρ_j of pair b. */
+@inline function logRhoBlock(kind: i32, d: i32, k: i32, pairs: i32, means: usize, precChol: usize, logConst: usize, work: usize): void {
+  const stride = <usize>paddedColumns(d) * SLOT;
+  const xb = blockRowsOffset(work);
+  const diffs = blockDiffsOffset(work, d);
+  const resp = blockRespOffset(work, d);
+  const respStride = <usize>k * SLOT;
+  for (let j = 0; j < k; j++) {
+    const mean = means + (<usize>(j * d) << 3);
+    const c0 = v128.load64_splat(logConst + (<usize>j << 3));
+    let out = resp + (<usize>j << 4);
+    if (kind == DIAG || kind == SPHERICAL) {
+      const u = kind == DIAG ? precChol + (<usize>(j * d) << 3) : 0;
+      let row = xb;
+      for (let b = 0; b < pairs; b++) {
+        let sum = ZERO;
+        for (let c = 0; c < d; c++) {
+          const o = <usize>c << 3;
+          let y = f64x2.sub(v128.load(row + (o << 1)), v128.load64_splat(mean + o));
+          if (kind == DIAG) y = f64x2.mul(y, v128.load64_splat(u + o));
+          sum = f64x2.add(sum, f64x2.mul(y, y));
+        }
+        let half = f64x2.mul(f64x2.splat(0.5), sum);
+        if (kind == SPHERICAL) {
+          const s = v128.load64_splat(precChol + (<usize>j << 3));
+          half = f64x2.mul(f64x2.mul(half, s), s);
+        }
+        v128.store(out, f64x2.sub(c0, half));
+        out += respStride;
+        row += stride;
+      }
+    } else {
+      const U = kind == FULL ? precChol + (<usize>(j * packedSize<i32>(d)) << 3) : precChol;
+      subtractMean(d, pairs, mean, work);
+      let diff = diffs;
+      let b = 0;
+      for (; b + 1 < pairs; b += 2) {
+        halfNormTriangularTwice(diff, diff + stride, U, d, out, out + respStride);
+        v128.store(out, f64x2.sub(c0, v128.load(out)));
+        v128.store(out + respStride, f64x2.sub(c0, v128.load(out + respStride)));
+        out += respStride << 1;
+        diff += stride << 1;
+      }
+      if (b < pairs) v128.store(out, f64x2.sub(c0, halfNormTriangular(diff, U, d)));
+    }
+  }
+}
+
+/**
+ * Pass 2: turns resp[b][j] into r_j times the lane's weight (zero where the weight is 0, whatever the density)
+ * and returns the block's Σ w log p per lane. Unweighted, Σ log p = Σ max + log Π Σ_j e_j: one log per block.
+ */
+@inline function responsibilitiesBlock(weighted: bool, k: i32, pairs: i32, d: i32, work: usize): v128 {
+  const weight = blockWeightOffset(work, d);
+  let row = blockRespOffset(work, d);
+  let logLikelihood = ZERO;
+  let maxSum = ZERO;
+  let product = ONE;
+  for (let b = 0; b < pairs; b++) {
+    let max = f64x2.splat(-Infinity);
+    // pmax(max, v) = max < v ? v : max, the reference's comparison (NaN never becomes the maximum).
+    for (let j = 0; j < k; j++) max = f64x2.pmax(max, v128.load(row + (<usize>j << 4)));
+    let sum = ZERO;
+    for (let j = 0; j < k; j++) {
+      const at = row + (<usize>j << 4);
+      const e = expPair(f64x2.sub(v128.load(at), max));
+      v128.store(at, e);
+      sum = f64x2.add(sum, e);
+    }
+    const w = v128.load(weight + (<usize>b << 4));
+    const keep = f64x2.ne(w, ZERO);
+    const inverse = f64x2.div(ONE, sum);
+    for (let j = 0; j < k; j++) {
+      const at = row + (<usize>j << 4);
+      let r = v128.and(f64x2.mul(v128.load(at), inverse), keep);
+      if (weighted) r = f64x2.mul(r, w);
+      v128.store(at, r);
+    }
+    if (weighted) {
+      logLikelihood = f64x2.add(logLikelihood, v128.and(f64x2.mul(f64x2.add(max, logLanes(sum)), w), keep));
+    } else {
+      // Σ_j e_j lies in [1, k], so the product of BLOCK_PAIRS of them cannot overflow.
+      maxSum = f64x2.add(maxSum, v128.and(max, keep));
+      product = f64x2.mul(product, v128.bitselect(sum, ONE, keep));
+    }
+    row += <usize>k * SLOT;
+  }
+  return weighted ? logLikelihood : f64x2.add(maxSum, logLanes(product));
+}
+
+/** Pass 3: adds the block's N, S, Q into the per-lane accumulators. */
+@inline function addBlockStats(kind: i32, d: i32, k: i32, pairs: i32, means: usize, work: usize): void {
+  const stride = <usize>paddedColumns(d) * SLOT;
+  const respStride = <usize>k * SLOT;
+  const xb = blockRowsOffset(work);
+  const diffs = blockDiffsOffset(work, d);
+  const wDiffs = blockWDiffsOffset(work, d);
+  const resp = blockRespOffset(work, d);
+  const accN = blockAccNOffset(work, k, d);
+  const accS = blockAccSOffset(work, k, d);
+  const accQ = blockAccQOffset(work, k, d);
+  for (let j = 0; j < k; j++) {
+    const mean = means + (<usize>(j * d) << 3);
+    const r0 = resp + (<usize>j << 4);
+    let n = ZERO;
+    for (let b = 0; b < pairs; b++) n = f64x2.add(n, v128.load(r0 + <usize>b * respStride));
+    const nAt = accN + (<usize>j << 4);
+    v128.store(nAt, f64x2.add(v128.load(nAt), n));
+    const sRow = accS + (<usize>(j * d) << 4);
+    let spherical = ZERO;
+    for (let c = 0; c < d; c++) {
+      const mu = v128.load64_splat(mean + (<usize>c << 3));
+      const column = <usize>c * SLOT;
+      let s = ZERO;
+      let q = ZERO;
+      for (let b = 0; b < pairs; b++) {
+        const at = column + <usize>b * stride;
+        const diff = f64x2.sub(v128.load(xb + at), mu);
+        const w = f64x2.mul(v128.load(r0 + <usize>b * respStride), diff);
+        s = f64x2.add(s, w);
+        if (kind == DIAG || kind == SPHERICAL) {
+          q = f64x2.add(q, f64x2.mul(w, diff));
+        } else {
+          v128.store(diffs + at, diff);
+          v128.store(wDiffs + at, w);
+        }
+      }
+      const sAt = sRow + column;
+      v128.store(sAt, f64x2.add(v128.load(sAt), s));
+      if (kind == DIAG) {
+        const qAt = accQ + (<usize>(j * d + c) << 4);
+        v128.store(qAt, f64x2.add(v128.load(qAt), q));
+      } else if (kind == SPHERICAL) {
+        spherical = f64x2.add(spherical, q);
+      }
+    }
+    if (kind == SPHERICAL) {
+      const qAt = accQ + (<usize>j << 4);
+      v128.store(qAt, f64x2.add(v128.load(qAt), spherical));
+    } else if (kind == FULL) {
+      addOuterProducts(d, pairs, diffs, wDiffs, accQ + (<usize>(j * packedSize<i32>(d)) << 4));
+    } else if (kind != DIAG) {
+      addOuterProducts(d, pairs, diffs, wDiffs, accQ);
+    }
+  }
+}
+
+/**
+ * Σ w log p per lane over rows [start, end), the per-lane statistics left in the accumulators of `work`
+ * (zeroed first). `weights` = 0: unweighted.
+ */
+@inline export function eStepBlocks(
+  kind: i32,
+  x: usize,
+  d: i32,
+  k: i32,
+  start: i32,
+  end: i32,
+  means: usize,
+  precChol: usize,
+  logConst: usize,
+  work: usize,
+  weights: usize,
+): v128 {
+  zeroPadding(d, work);
+  let logLikelihood = ZERO;
+  for (let first = start; first < end; first += 2 * BLOCK_PAIRS) {
+    const pairs = min(BLOCK_PAIRS, (end - first + 1) >> 1);
+    loadBlock(x, d, first, end, pairs, weights, work);
+    logRhoBlock(kind, d, k, pairs, means, precChol, logConst, work);
+    const blockLogLikelihood = weights ? responsibilitiesBlock(true, k, pairs, d, work) : responsibilitiesBlock(false, k, pairs, d, work);
+    logLikelihood = f64x2.add(logLikelihood, blockLogLikelihood);
+    addBlockStats(kind, d, k, pairs, means, work);
+  }
+  return logLikelihood;
+}

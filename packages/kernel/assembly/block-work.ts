@@ -1,0 +1,63 @@
+import { parameterSize } from './kinds';
+
+// Scratch of the blocked E-step, in f64x2 slots (lane 0: even row of a pair, lane 1: odd row). A block is up to
+// BLOCK_PAIRS row pairs; dp = d rounded up to even, so a 2-column tile may read one zero column past the end.
+//   xb       BLOCK_PAIRS·dp   the block's rows, pair b at xb + b·dp
+//   diffs    BLOCK_PAIRS·dp   x − μ_j of the current component
+//   wDiffs   BLOCK_PAIRS·dp   r_j · (x − μ_j)
+//   weight   BLOCK_PAIRS      per-lane sample weight (1 without weights; 0 for the missing lane of an odd last row)
+//   resp     BLOCK_PAIRS·k    log ρ_j, then r_j (weighted and masked), pair b's components at resp + b·k
+//   accN     k                per-lane running sums of the statistics, added across lanes at the end of a range
+//   accS     k·d
+//   accQ     parameterSize(kind, k, d)
+
+/** Row pairs per block: every parameter loaded in the statistics pass is used this many times. */
+export const BLOCK_PAIRS: i32 = 16;
+const SLOT: usize = 16;
+
+@inline export function paddedColumns(d: i32): i32 {
+  return d + (d & 1);
+}
+
+@inline export function blockRowsOffset(work: usize): usize {
+  return work;
+}
+
+@inline export function blockDiffsOffset(work: usize, d: i32): usize {
+  return work + <usize>(BLOCK_PAIRS * paddedColumns(d)) * SLOT;
+}
+
+@inline export function blockWDiffsOffset(work: usize, d: i32): usize {
+  return work + <usize>(2 * BLOCK_PAIRS * paddedColumns(d)) * SLOT;
+}
+
+@inline export function blockWeightOffset(work: usize, d: i32): usize {
+  return work + <usize>(3 * BLOCK_PAIRS * paddedColumns(d)) * SLOT;
+}
+
+@inline export function blockRespOffset(work: usize, d: i32): usize {
+  return work + <usize>(3 * BLOCK_PAIRS * paddedColumns(d) + BLOCK_PAIRS) * SLOT;
+}
+
+/** Slots before accN, generic so the JS glue can ask for sizes in f64. */
+@inline function slotsBeforeAccumulators<T>(k: T, d: T): T {
+  const dp = d + (d % <T>2);
+  return <T>(3 * BLOCK_PAIRS) * dp + <T>BLOCK_PAIRS * k + <T>BLOCK_PAIRS;
+}
+
+@inline export function blockAccNOffset(work: usize, k: i32, d: i32): usize {
+  return work + <usize>slotsBeforeAccumulators<i32>(k, d) * SLOT;
+}
+
+@inline export function blockAccSOffset(work: usize, k: i32, d: i32): usize {
+  return blockAccNOffset(work, k, d) + <usize>k * SLOT;
+}
+
+@inline export function blockAccQOffset(work: usize, k: i32, d: i32): usize {
+  return blockAccSOffset(work, k, d) + <usize>(k * d) * SLOT;
+}
+
+/** Bytes of scratch of the blocked E-step for (kind, k, d), in f64 so that no size overflows. */
+@inline export function blockWorkSize(kind: i32, k: f64, d: f64): f64 {
+  return (slotsBeforeAccumulators<f64>(k, d) + k + k * d + parameterSize<f64>(kind, k, d)) * <f64>SLOT;
+}
