@@ -14,7 +14,7 @@ import {
   blockWeightOffset,
   paddedColumns,
 } from './block-work';
-import { expPair } from './vexp';
+import { expNonNegligible } from './vexp';
 
 // The fused E-step over blocks of up to BLOCK_PAIRS row pairs (two rows per f64x2, one per lane), in three
 // passes so that each parameter and each accumulator is touched once per block instead of once per row:
@@ -25,8 +25,6 @@ import { expPair } from './vexp';
 const ZERO: v128 = f64x2.splat(0);
 const ONE: v128 = f64x2.splat(1);
 const SLOT: usize = 16;
-/** log ρ_j − max below which r_j is flushed to 0 (e^-700 ≈ 1e-304, far from the subnormal range). */
-const NEGLIGIBLE: v128 = f64x2.splat(-700);
 
 /**
  * Copies rows [first, first + 2·pairs) ∩ [first, end) of x into the block's pair slots (a lone last row fills
@@ -151,11 +149,8 @@ const NEGLIGIBLE: v128 = f64x2.splat(-700);
     let sum = ZERO;
     for (let j = 0; j < k; j++) {
       const at = row + (<usize>j << 4);
-      // Below e^-700 a responsibility is 0 to within 1e-304: flushing it keeps subnormal numbers, a hundred
-      // times slower on x86, out of exp and the statistics (well-separated clusters produce them at every row).
-      const shifted = f64x2.sub(v128.load(at), max);
-      // (pmax and lt both leave a NaN lane NaN.)
-      const e = v128.andnot(expPair(f64x2.pmax(shifted, NEGLIGIBLE)), f64x2.lt(shifted, NEGLIGIBLE));
+      // Well-separated clusters make most terms negligible at every row: flushed, they stay out of the statistics too.
+      const e = expNonNegligible(f64x2.sub(v128.load(at), max));
       v128.store(at, e);
       sum = f64x2.add(sum, e);
     }

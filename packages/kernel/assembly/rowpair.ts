@@ -1,6 +1,6 @@
 import { logLanes } from './lanes';
 import { halfNorm } from './mahalanobis';
-import { expPair } from './vexp';
+import { expNonNegligible } from './vexp';
 import { diffsOffset, logRhoOffset, xPairOffset } from './work';
 
 // Two rows travel together, one per f64x2 lane; every parameter is splatted across both lanes.
@@ -61,7 +61,7 @@ import { diffsOffset, logRhoOffset, xPairOffset } from './work';
   const max = logRhoPair(kind, rowA, rowB, d, k, means, precChol, logConst, work);
   const logRho = logRhoOffset(work, k, d);
   let sum = f64x2.splat(0);
-  for (let j = 0; j < k; j++) sum = f64x2.add(sum, expPair(f64x2.sub(v128.load(logRho + (<usize>j << 4)), max)));
+  for (let j = 0; j < k; j++) sum = f64x2.add(sum, expNonNegligible(f64x2.sub(v128.load(logRho + (<usize>j << 4)), max)));
   const lse = f64x2.add(max, logLanes(sum));
   for (let j = 0; j < k; j++) {
     const at = logRho + (<usize>j << 4);
