@@ -84,6 +84,37 @@ const SLOT: usize = 16;
   }
 }
 
+/**
+ * log ρ = c0 − ½ Σ_c ((x_c − μ_c)·u_c)² (diag) or c0 − ½ (Σ_c (x_c − μ_c)²)·u·u (spherical) for the pairs at rowA
+ * and rowB, stored at outA and outB.
+ */
+@inline function separableLogRho(kind: i32, rowA: usize, rowB: usize, mean: usize, u: usize, c0: v128, d: i32, outA: usize, outB: usize): void {
+  let sumA = ZERO;
+  let sumB = ZERO;
+  for (let c = 0; c < d; c++) {
+    const o = <usize>c << 3;
+    const mu = v128.load64_splat(mean + o);
+    let yA = f64x2.sub(v128.load(rowA + (o << 1)), mu);
+    let yB = f64x2.sub(v128.load(rowB + (o << 1)), mu);
+    if (kind == DIAG) {
+      const uc = v128.load64_splat(u + o);
+      yA = f64x2.mul(yA, uc);
+      yB = f64x2.mul(yB, uc);
+    }
+    sumA = f64x2.add(sumA, f64x2.mul(yA, yA));
+    sumB = f64x2.add(sumB, f64x2.mul(yB, yB));
+  }
+  let halfA = f64x2.mul(f64x2.splat(0.5), sumA);
+  let halfB = f64x2.mul(f64x2.splat(0.5), sumB);
+  if (kind == SPHERICAL) {
+    const s = v128.load64_splat(u);
+    halfA = f64x2.mul(f64x2.mul(halfA, s), s);
+    halfB = f64x2.mul(f64x2.mul(halfB, s), s);
+  }
+  v128.store(outA, f64x2.sub(c0, halfA));
+  v128.store(outB, f64x2.sub(c0, halfB));
+}
+
 /** Pass 1: resp[b][j] = log ρ_j of pair b. */
 @inline function logRhoBlock(kind: i32, d: i32, k: i32, pairs: i32, means: usize, precChol: usize, logConst: usize, work: usize): void {
   const stride = <usize>paddedColumns(d) * SLOT;
@@ -96,24 +127,14 @@ const SLOT: usize = 16;
     const c0 = v128.load64_splat(logConst + (<usize>j << 3));
     let out = resp + (<usize>j << 4);
     if (kind == DIAG || kind == SPHERICAL) {
-      const u = kind == DIAG ? precChol + (<usize>(j * d) << 3) : 0;
+      const u = kind == DIAG ? precChol + (<usize>(j * d) << 3) : precChol + (<usize>j << 3);
       let row = xb;
-      for (let b = 0; b < pairs; b++) {
-        let sum = ZERO;
-        for (let c = 0; c < d; c++) {
-          const o = <usize>c << 3;
-          let y = f64x2.sub(v128.load(row + (o << 1)), v128.load64_splat(mean + o));
-          if (kind == DIAG) y = f64x2.mul(y, v128.load64_splat(u + o));
-          sum = f64x2.add(sum, f64x2.mul(y, y));
-        }
-        let half = f64x2.mul(f64x2.splat(0.5), sum);
-        if (kind == SPHERICAL) {
-          const s = v128.load64_splat(precChol + (<usize>j << 3));
-          half = f64x2.mul(f64x2.mul(half, s), s);
-        }
-        v128.store(out, f64x2.sub(c0, half));
-        out += respStride;
-        row += stride;
+      // Two pairs at a time share the parameter loads; a lone last pair goes through as both.
+      for (let b = 0; b < pairs; b += 2) {
+        const next = b + 1 < pairs ? 1 : 0;
+        separableLogRho(kind, row, row + <usize>next * stride, mean, u, c0, d, out, out + <usize>next * respStride);
+        out += respStride << 1;
+        row += stride << 1;
       }
     } else {
       const U = kind == FULL ? precChol + (<usize>(j * packedSize<i32>(d)) << 3) : precChol;
