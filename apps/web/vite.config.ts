@@ -2,7 +2,7 @@ import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 
-// Cross-origin isolation now, so a later version can use SharedArrayBuffer threads without changing hosting.
+// Cross-origin isolation: the fit worker's E-step threads share WebAssembly memory, which needs SharedArrayBuffer.
 const isolationHeaders = {
   'Cross-Origin-Opener-Policy': 'same-origin',
   'Cross-Origin-Embedder-Policy': 'require-corp',

@@ -58,6 +58,7 @@ const OPTION_FLAGS: Record<string, string> = {
   meansInit: '--means-init',
   seed: '--seed',
   warmStart: '--warm-start',
+  threads: '--threads',
 };
 
 function messageOf(error: unknown): string | undefined {

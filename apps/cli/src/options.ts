@@ -91,6 +91,14 @@ export function addEmOptions(command: Command, defaults: { tol: string; maxIter:
     .option('--reg-covar <value>', 'added to the covariance diagonals', nonNegativeNumber, 1e-6);
 }
 
+/** --threads, for the commands that run EM (core's `threads`: validated here, at the edge). */
+export function threadsOption(): Option {
+  return new Option(
+    '--threads <n>',
+    'threads of the E-step, workers sharing the data in memory (default: the cores, at most one per 8192 rows; 1: no worker)',
+  ).argParser(positiveInteger);
+}
+
 export function addOutputModeOptions(command: Command): Command {
   return command.option('--json', 'print one JSON object instead of text').option('-q, --quiet', 'no progress bar');
 }

@@ -11,6 +11,7 @@ export {
 } from './errors.js';
 export { fit, fitPredict } from './fit.js';
 export { fitSteps, type FitStep } from './fit-steps.js';
+export { defaultThreadCount } from './prepare.js';
 export { fitChunked, type ChunkedFitOptions, type RowBlock, type RowSource } from './chunked/index.js';
 export { INIT_PARAMS, type InitParams } from './init/index.js';
 export { GaussianMixture } from './model.js';

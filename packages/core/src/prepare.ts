@@ -47,18 +47,27 @@ export function openSessions(
 /** By default a fit takes one more core per this many rows: starting a worker costs more than a small E-step. */
 const DEFAULT_ROWS_PER_THREAD = 8192;
 
+/** The default `threads` of a fit whose E-steps run over `rows` rows on a machine with `cores` cores. */
+export function defaultThreadCount(rows: number, cores: number): number {
+  return Math.max(1, Math.min(cores, Math.floor(rows / DEFAULT_ROWS_PER_THREAD)));
+}
+
 /**
- * Starts the E-step workers of a fit over `rows` rows (undefined for one thread, or a kernel without threads);
- * the caller disposes them in `finally`, so a fit that throws or stops early leaves no worker behind.
+ * Starts the E-step workers of a fit whose E-steps run over `rows` rows: undefined for one thread, a kernel
+ * without threads, or where memory cannot be shared (the kernel then warns once and this fit runs on one thread).
+ * The caller disposes them in `finally`, so a fit that throws or stops early leaves no worker behind.
  */
 export async function openThreads(
   kernel: Kernel,
   threads: number | undefined,
   rows: number,
 ): Promise<EStepThreads | undefined> {
-  const count = threads ?? Math.max(1, Math.min(await availableThreads(), Math.floor(rows / DEFAULT_ROWS_PER_THREAD)));
+  const count = threads ?? defaultThreadCount(rows, await availableThreads());
   if (count === 1 || !kernel.openThreads) return undefined;
-  return kernel.openThreads(count);
+  const opened = await kernel.openThreads(count);
+  if (opened.count > 1) return opened;
+  await opened.dispose();
+  return undefined;
 }
 
 /** Runs a generator to completion and returns its result. */

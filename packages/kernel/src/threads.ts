@@ -134,6 +134,27 @@ class Thread {
   }
 }
 
+let warnedSingleThread = false;
+
+/** Why memory cannot be shared here: a page that is not cross-origin isolated, or no SharedArrayBuffer at all. */
+function unsharedMemoryCause(): string {
+  const scope = globalThis as { crossOriginIsolated?: boolean };
+  return scope.crossOriginIsolated === false
+    ? 'the page is not cross-origin isolated, so WebAssembly memory cannot be shared with workers'
+    : 'this JavaScript environment has no SharedArrayBuffer';
+}
+
+/** Says once per page or process that threads were wanted but the E-step runs on one thread: a fallback, not an error. */
+function warnSingleThread(count: number): void {
+  if (warnedSingleThread) return;
+  warnedSingleThread = true;
+  console.warn(
+    `gmm: ${count} E-step threads were wanted but the fit runs on 1 thread: ${unsharedMemoryCause()}. ` +
+      'To use threads, serve the page with the headers Cross-Origin-Opener-Policy: same-origin and ' +
+      'Cross-Origin-Embedder-Policy: require-corp (the page is then crossOriginIsolated).',
+  );
+}
+
 /** `count − 1` workers; range 0 of every E-step runs on the calling thread. */
 export class WorkerPool implements EStepThreads {
   readonly count: number;
@@ -144,8 +165,12 @@ export class WorkerPool implements EStepThreads {
     this.count = threads.length + 1;
   }
 
-  /** Starts `count − 1` workers on `shared` (none without it) and waits until each has instantiated the kernel. */
+  /**
+   * Starts `count − 1` workers on `shared` and waits until each has instantiated the kernel. Without `shared`
+   * (memory cannot be shared here) none: the pool has one thread, and the first such pool warns once.
+   */
   static async open(shared: SharedKernel | undefined, count: number): Promise<WorkerPool> {
+    if (!shared && count > 1) warnSingleThread(count);
     const threads: Thread[] = [];
     try {
       const workers = shared ? count - 1 : 0;

@@ -1,7 +1,8 @@
 /**
  * gmm fit --chunk-rows N: EM over data larger than memory. The CSV is parsed once into a temporary binary file
  * (io/chunk-file.ts) and core's fitChunked streams it back N rows at a time, one pass per EM iteration; one more
- * pass scores the final model. Memory holds one block and the model, never the whole input.
+ * pass scores the final model. Memory holds one block and the model, never the whole input. --threads splits each
+ * block's E-step over workers started once for the fit.
  */
 import { statSync } from 'node:fs';
 import { fitChunked, type GaussianMixture, type RowSource } from '@gmm/core';
@@ -116,7 +117,7 @@ export async function fitInChunks(file: string | undefined, values: ChunkedFitVa
       } finally {
         progress.stop();
       }
-      const run: FitRun = { model, iterations: passes - 1, seconds: (performance.now() - start) / 1000 };
+      const run: FitRun = { model, iterations: passes - 1, seconds: (performance.now() - start) / 1000, threads: options.threads };
       const logLikelihood = await streamedLogLikelihood(model, blocks);
       const nParameters = model.nParameters;
       // As core's criteria with n = the number of rows.

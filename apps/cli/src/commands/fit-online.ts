@@ -27,6 +27,7 @@ export interface OnlineFitValues extends DataOptionValues, EmOptionValues, Outpu
   warmStart?: string;
   output?: string;
   onDegenerate: OnDegenerate;
+  threads?: number;
 }
 
 /** Rows per batch when --online is given without --batch-size. */
@@ -48,6 +49,9 @@ export function checkOnlineValues(values: OnlineFitValues): void {
   }
   for (const [key, flag] of OFFLINE_ONLY) {
     if (values[key] !== undefined) throw new UsageError(`${flag} cannot be combined with --online`);
+  }
+  if (values.threads !== undefined) {
+    throw new UsageError('--threads cannot be combined with --online: online EM updates the model one small batch at a time, on one thread');
   }
 }
 

@@ -1,4 +1,4 @@
-/** The options of fit that say where EM starts and how it runs: -k, --covariance, the EM settings, --means-init, --weights-init, --warm-start. */
+/** The options of fit that say where EM starts and how it runs: -k, --covariance, the EM settings, --means-init, --weights-init, --warm-start, --threads. */
 import type { CovarianceType, FitOptions } from '@gmm/core';
 import { InputError } from '../errors.js';
 import type { CliIO } from '../io/cli-io.js';
@@ -14,6 +14,7 @@ export interface StartValues extends EmOptionValues {
   meansInit?: string;
   weightsInit?: string;
   warmStart?: string;
+  threads?: number;
 }
 
 /** A small CSV of numbers (all columns, header detected) as rows. */
@@ -46,5 +47,6 @@ export async function startOptions(values: StartValues, featureNames: string[], 
     ...(meansInit && { meansInit }),
     ...(values.weightsInit !== undefined && { weightsInit: await readWeights(values.weightsInit, values, io) }),
     ...(warmStart && { warmStart }),
+    ...(values.threads !== undefined && { threads: values.threads }),
   };
 }

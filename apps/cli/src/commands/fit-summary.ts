@@ -7,6 +7,8 @@ export interface FitRun {
   /** EM iterations over all restarts. */
   iterations: number;
   seconds: number;
+  /** The E-step's threads, as given by --threads (undefined: core's default, which the summary does not guess). */
+  threads: number | undefined;
 }
 
 /** What the summary says about the data: its size and weighting, and the final model's criteria on it. */
@@ -52,6 +54,7 @@ export function summaryJSON(data: FitDataSummary, run: FitRun, output: string | 
     nParameters: model.nParameters,
     resets: model.resets,
     timings: { load: data.loadSeconds, fit: run.seconds, perIteration: run.iterations > 0 ? run.seconds / run.iterations : 0 },
+    threads: run.threads ?? null,
     output: output ?? null,
   };
 }
@@ -60,6 +63,10 @@ export type FitSummary = ReturnType<typeof summaryJSON>;
 
 function weightedBy(summary: FitSummary): string {
   return summary.weightsColumn === null ? '' : `, weighted by column ${summary.weightsColumn} (total weight ${num(summary.totalWeight)})`;
+}
+
+function onThreads(threads: number | null): string {
+  return threads === null ? '' : `, E-step on ${threads} ${threads === 1 ? 'thread' : 'threads'}`;
 }
 
 /** `how`: an extra line on how the data was held (the chunked fit's), if any. */
@@ -76,7 +83,7 @@ export function summaryText(summary: FitSummary, model: GaussianMixture, tol: nu
     '',
     ...describeParameters(model, names),
     '',
-    `time: load ${duration(summary.timings.load)}, fit ${duration(summary.timings.fit)} (${duration(summary.timings.perIteration)} per iteration)`,
+    `time: load ${duration(summary.timings.load)}, fit ${duration(summary.timings.fit)} (${duration(summary.timings.perIteration)} per iteration${onThreads(summary.threads)})`,
   ];
   if (summary.output) lines.push(`model written to ${summary.output}`);
   return `${lines.join('\n')}\n`;

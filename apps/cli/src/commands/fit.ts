@@ -11,6 +11,7 @@ import {
   addEmOptions,
   addOutputModeOptions,
   positiveInteger,
+  threadsOption,
   type DataOptionValues,
   type OutputModeValues,
 } from '../options.js';
@@ -40,7 +41,7 @@ async function runFit(data: { data: Float64Array; rows: number; cols: number }, 
   try {
     const steps = fitSteps(data, options);
     for (let step = await steps.next(); ; step = await steps.next()) {
-      if (step.done) return { model: step.value, iterations, seconds: (performance.now() - start) / 1000 };
+      if (step.done) return { model: step.value, iterations, seconds: (performance.now() - start) / 1000, threads: options.threads };
       iterations++;
       const done = step.value.init * (options.maxIter ?? 100) + step.value.iteration;
       progress.update(done, total, `init ${step.value.init + 1}, iteration ${step.value.iteration}`);
@@ -75,13 +76,14 @@ export function addFitCommand(program: Command, io: CliIO): void {
       'data larger than memory: parse the input once into a temporary binary file and stream it back this many rows at a time, one pass per EM iteration (automatic, 1000000 rows, for files over 512 MB)',
       positiveInteger,
     )
+    .addOption(threadsOption())
     .addOption(onDegenerateOption())
     .addOption(missingOption());
   addDataOptions(command);
   addOutputModeOptions(command);
   command.addHelpText(
     'after',
-    '\nExamples:\n  $ gmm fit --dataset faithful -k 3 --covariance tied -o model.json\n  $ gmm fit data.csv --columns waiting,eruptions -k 2 --n-init 5 --json\n  $ gmm fit counts.csv --weights-column count -k 2\n  $ gmm fit survey.csv --missing em -k 3\n  $ cat big.csv | gmm fit - --online --batch-size 5000 -k 3 -o model.json\n  $ gmm fit huge.csv --chunk-rows 1000000 -k 5 -o model.json',
+    '\nExamples:\n  $ gmm fit --dataset faithful -k 3 --covariance tied -o model.json\n  $ gmm fit data.csv --columns waiting,eruptions -k 2 --n-init 5 --json\n  $ gmm fit counts.csv --weights-column count -k 2\n  $ gmm fit survey.csv --missing em -k 3\n  $ cat big.csv | gmm fit - --online --batch-size 5000 -k 3 -o model.json\n  $ gmm fit huge.csv --chunk-rows 1000000 -k 5 -o model.json\n  $ gmm fit data.csv -k 8 --threads 2',
   );
   command.action(async (file: string | undefined, values: FitValues & OnlineFitValues) => {
     checkOnlineValues(values);

@@ -15,6 +15,7 @@ import {
   addOutputModeOptions,
   componentCounts,
   covarianceTypes,
+  threadsOption,
   type DataOptionValues,
   type EmOptionValues,
   type OutputModeValues,
@@ -34,6 +35,7 @@ interface SelectValues extends DataOptionValues, EmOptionValues, OutputModeValue
   onDegenerate: FitOptions['onDegenerate'];
   weightsColumn?: string;
   missing: MissingMode;
+  threads?: number;
 }
 
 /**
@@ -129,6 +131,7 @@ export function addSelectCommand(program: Command, io: CliIO): void {
     .option('-o, --output <model.json>', 'write the best model (JSON) here')
     .option('--plot <file.svg>', 'draw the criterion against k, one line per covariance type')
     .option('--weights-column <name|index>', 'per-row sample weights (>= 0) from this column, which is not a feature')
+    .addOption(threadsOption())
     .addOption(onDegenerateOption())
     .addOption(missingOption());
   addDataOptions(command);
@@ -155,6 +158,7 @@ export function addSelectCommand(program: Command, io: CliIO): void {
             missing: values.missing,
             featureNames: X.names,
             ...(X.sampleWeight && { sampleWeight: X.sampleWeight }),
+            ...(values.threads !== undefined && { threads: values.threads }),
             onProgress: (done, total, candidate) =>
               progress.update(done, total, `${candidate.covarianceType} k=${candidate.nComponents}`),
           });

@@ -19,19 +19,30 @@ function fail(message: string): void {
   element('bench-error').textContent = message;
 }
 
-function addRow({ covarianceType, msPerIter, lowerBound, score }: Extract<BenchReport, { type: 'result' }>): void {
+function addRow({ covarianceType, threads, msPerIter, lowerBound, score }: Extract<BenchReport, { type: 'result' }>): void {
   const row = body.insertRow();
-  Object.assign(row.dataset, { type: covarianceType, msPerIter: String(msPerIter), lowerBound: String(lowerBound), score: String(score) });
-  for (const text of [covarianceType, msPerIter.toFixed(2), String(lowerBound)]) row.insertCell().textContent = text;
+  Object.assign(row.dataset, {
+    type: covarianceType,
+    threads: String(threads),
+    msPerIter: String(msPerIter),
+    lowerBound: String(lowerBound),
+    score: String(score),
+  });
+  for (const text of [covarianceType, String(threads), msPerIter.toFixed(2), String(lowerBound)]) row.insertCell().textContent = text;
 }
 
 try {
   const request = requestFrom(location.search);
   const summary = element('bench-summary');
   summary.textContent =
-    `case ${request.caseName} at n = ${request.n.toLocaleString('en-US')}; ` +
+    `case ${request.caseName} at n = ${request.n.toLocaleString('en-US')}, ${request.threads.join(' and ')} threads; ` +
     `${navigator.hardwareConcurrency} logical cores; crossOriginIsolated: ${String(crossOriginIsolated)}`;
-  Object.assign(summary.dataset, { n: String(request.n), crossOriginIsolated: String(crossOriginIsolated), userAgent: navigator.userAgent });
+  Object.assign(summary.dataset, {
+    n: String(request.n),
+    crossOriginIsolated: String(crossOriginIsolated),
+    cores: String(navigator.hardwareConcurrency),
+    userAgent: navigator.userAgent,
+  });
   const worker = new Worker(new URL('./bench.worker.ts', import.meta.url), { type: 'module' });
   worker.onmessage = ({ data: report }: MessageEvent<BenchReport>) => {
     if (report.type === 'result') addRow(report);

@@ -3,8 +3,20 @@ import type { BenchRequest } from './messages.js';
 
 /** The benchmarked case: the issue asks for the browser figure of d=8, k=8. */
 const CASE_NAME = 'd8';
+/** One thread, and two: the issue's browser figure next to its threaded one. */
+const DEFAULT_THREADS = [1, 2];
 
-/** The request from the page's query string: `n` (default: the case's) and `types` (default: all four). */
+/** The thread counts of `?threads=1,2`: positive integers. */
+function threadCounts(param: string | null): number[] {
+  if (param === null) return DEFAULT_THREADS;
+  return param.split(',').map((item) => {
+    const count = Number(item);
+    if (!/^\d+$/.test(item) || count < 1) throw new Error(`threads: expected positive integers separated by commas, received "${item}"`);
+    return count;
+  });
+}
+
+/** The request from the page's query string: `n` (default: the case's), `types` (default: all four), `threads` (default: 1,2). */
 export function requestFrom(search: string): BenchRequest {
   const params = new URLSearchParams(search);
   const benchCase = CASES.find((c) => c.name === CASE_NAME)!;
@@ -16,5 +28,5 @@ export function requestFrom(search: string): BenchRequest {
   const types = params.get('types')?.split(',') ?? TYPES;
   const unknown = types.find((type) => !TYPES.includes(type));
   if (unknown !== undefined) throw new Error(`types: expected some of ${TYPES.join(', ')}, received "${unknown}"`);
-  return { caseName: CASE_NAME, n, types };
+  return { caseName: CASE_NAME, n, types, threads: threadCounts(params.get('threads')) };
 }

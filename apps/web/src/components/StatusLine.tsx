@@ -1,8 +1,9 @@
-/** Iteration, log-likelihood, converged or not, time per iteration: the fit at a glance (and for tests). */
+/** Iteration, log-likelihood, converged or not, time per iteration, E-step threads: the fit at a glance (and for tests). */
 import { describeReset, type Reset } from '@gmm/core';
 import type { SourceData } from '../data-sources.js';
 import { formatNumber } from '../view/format.js';
 import type { FitUpdate } from '../worker/messages.js';
+import { describeThreads } from '../worker/threads.js';
 import type { RunState } from './FitControls.js';
 
 interface Props {
@@ -50,6 +51,11 @@ export function StatusLine({ update, runState, source, fitColumns }: Props) {
           <span className={update.converged ? 'ok' : 'warn'}>{update.converged ? 'converged' : update.finished ? 'not converged (max iterations)' : 'not converged yet'}</span>
           {update.resets.length > 0 && <ResetSummary resets={update.resets} />}
           <span>{update.msPerIteration > 0 ? `${formatNumber(update.msPerIteration, 2)} ms per iteration` : 'loaded model'}</span>
+          {update.threads && (
+            <span data-testid="threads" data-threads={update.threads.count} className={update.threads.isolated ? undefined : 'warn'}>
+              {describeThreads(update.threads)}
+            </span>
+          )}
           {runState !== 'idle' && <span className="running">{runState}…</span>}
         </>
       ) : (

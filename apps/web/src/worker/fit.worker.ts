@@ -9,6 +9,7 @@ import { describeFailure } from './failure.js';
 import type { FitSettings, FitUpdate, FromWorker, PredictRequest, ToWorker, WorkerData } from './messages.js';
 import { conditionalAt, regressionCurve } from './predict.js';
 import { rowResponsibilities } from './responsibilities.js';
+import { fitThreads, type FitThreads } from './threads.js';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 
@@ -20,6 +21,9 @@ interface CurrentFit {
   finished: boolean;
   /** Resets of the current restart so far. */
   resets: Reset[];
+  threads: FitThreads;
+  /** Set when the fit is forgotten (new data, settings or model): its loop then leaves the generator alone. */
+  dropped: boolean;
 }
 
 const POST_INTERVAL_MS = 50;
@@ -51,13 +55,25 @@ function requireData(): WorkerData {
 
 const matrix = (d: WorkerData) => ({ data: d.data, rows: d.rows, cols: d.cols });
 
+/** The E-step threads for fits of `d`: several where the page is cross-origin isolated and the data is large enough. */
+const threadsFor = (d: WorkerData) => fitThreads(d.rows, navigator.hardwareConcurrency, scope.crossOriginIsolated);
+
+/** Forgets the current fit, ending its generator so that its kernel memory and E-step workers are released. */
+function dropCurrent(): void {
+  if (current) {
+    current.dropped = true;
+    void current.generator.return(undefined as never);
+  }
+  current = undefined;
+}
+
 function components(model: GaussianMixture): ViewComponent[] {
   return model.weights.map((weight, j) => ({ weight, mean: [...model.means[j]!], covariance: model.componentCovariance(j) }));
 }
 
 function updateFrom(
   model: GaussianMixture,
-  fields: Pick<FitUpdate, 'runId' | 'init' | 'nInit' | 'iteration' | 'lowerBounds' | 'converged' | 'finished' | 'msPerIteration' | 'resets'>,
+  fields: Pick<FitUpdate, 'runId' | 'init' | 'nInit' | 'iteration' | 'lowerBounds' | 'converged' | 'finished' | 'msPerIteration' | 'resets' | 'threads'>,
 ): FitUpdate {
   const update: FitUpdate = {
     type: 'update',
@@ -101,14 +117,18 @@ function postConditional(): void {
 function ensureFit(runId: number, settings: FitSettings): CurrentFit {
   const key = JSON.stringify(settings);
   if (!current || current.finished || current.key !== key) {
+    dropCurrent();
     const data = requireData();
+    const threads = threadsFor(data);
     current = {
       key,
       settings,
       runId,
-      generator: fitSteps(matrix(data), { ...settings, featureNames: data.columns, missing: data.missing }),
+      generator: fitSteps(matrix(data), { ...settings, featureNames: data.columns, missing: data.missing, threads: threads.count }),
       finished: false,
       resets: [],
+      threads,
+      dropped: false,
     };
   }
   current.runId = runId;
@@ -120,12 +140,14 @@ async function advance(fit: CurrentFit, render: boolean): Promise<FitUpdate | un
   const started = performance.now();
   const next = await fit.generator.next();
   const msPerIteration = performance.now() - started;
+  // Forgotten while this iteration ran: the generator has been ended, nothing more to show.
+  if (fit.dropped) return undefined;
   if (next.done) throw new Error('the fit ended without a final iteration');
   const step = next.value;
   if (step.iteration === 1) fit.resets = [];
   fit.resets.push(...step.resets);
   const { nInit, maxIter } = fit.settings;
-  const common = { runId: fit.runId, init: step.init, nInit, msPerIteration };
+  const common = { runId: fit.runId, init: step.init, nInit, msPerIteration, threads: fit.threads };
   if (step.init === nInit - 1 && (step.converged || step.iteration === maxIter)) {
     // The last iteration of the last restart: take the fitted model (the best restart) right away.
     const done = await fit.generator.next();
@@ -164,10 +186,7 @@ function flushUnsent(): void {
   }
 }
 
-async function drive(runId: number, settings: FitSettings, mode: 'run' | 'play' | 'step'): Promise<void> {
-  const token = ++loopToken;
-  lazyUnsent = undefined;
-  const fit = ensureFit(runId, settings);
+async function drive(fit: CurrentFit, token: number, mode: 'run' | 'play' | 'step'): Promise<void> {
   let lastPost = 0;
   let lastYield = performance.now();
   for (;;) {
@@ -193,10 +212,16 @@ async function drive(runId: number, settings: FitSettings, mode: 'run' | 'play' 
 }
 
 async function runFit(runId: number, settings: FitSettings, mode: 'run' | 'play' | 'step'): Promise<void> {
+  const token = ++loopToken;
+  lazyUnsent = undefined;
+  let fit: CurrentFit | undefined;
   try {
-    await drive(runId, settings, mode);
+    fit = ensureFit(runId, settings);
+    await drive(fit, token, mode);
   } catch (error) {
-    current = undefined;
+    // A fit forgotten meanwhile fails quietly, leaving the newer one alone.
+    if (fit?.dropped) return;
+    dropCurrent();
     lazyUnsent = undefined;
     post({ type: 'error', runId, ...describeFailure(error) });
   }
@@ -215,6 +240,7 @@ async function runSelection(runId: number, settings: FitSettings, criterion: Cri
       initParams,
       criterion,
       missing: data.missing,
+      threads: threadsFor(data).count,
       onProgress: (done, total, candidate) => post({ type: 'selectProgress', runId, done, total, candidate }),
     });
     const { model: _model, ...best } = selection.best;
@@ -232,7 +258,7 @@ function loadModel(runId: number, json: string): void {
       throw new Error(`The model has ${model.nFeatures} features but the data being fitted has ${data.cols} (${data.columns.join(', ')}): load data with the model's columns, or pick as many columns.`);
     }
     loopToken++;
-    current = undefined;
+    dropCurrent();
     send(
       updateFrom(model, {
         runId,
@@ -258,7 +284,7 @@ scope.onmessage = (event: MessageEvent<ToWorker>) => {
     case 'data':
       loopToken++;
       dataset = message.dataset;
-      current = undefined;
+      dropCurrent();
       shown = undefined;
       return;
     case 'fit':
@@ -283,7 +309,7 @@ scope.onmessage = (event: MessageEvent<ToWorker>) => {
     case 'reset':
       loopToken++;
       lazyUnsent = undefined;
-      current = undefined;
+      dropCurrent();
       shown = undefined;
       return;
     case 'select':

@@ -1,6 +1,7 @@
 /** Every message between the page and the fit worker, in one place. */
 import type { Candidate, CovarianceType, Criterion, GaussianMixtureJSON, InitParams, MissingValues, Reset } from '@gmm/core';
 import type { ViewComponent } from '../view/components.js';
+import type { FitThreads } from './threads.js';
 
 /** The fit controls as core's FitOptions (values as typed; core validates them and names the bad one). */
 export interface FitSettings {
@@ -86,6 +87,8 @@ export interface FitUpdate {
   finished: boolean;
   /** Wall time of the last EM iteration, milliseconds. */
   msPerIteration: number;
+  /** The threads the fit's E-step runs on (undefined for a loaded model). */
+  threads?: FitThreads;
   components: ViewComponent[];
   /** rows × k, row-major; a row with missing values from its observed coordinates. */
   responsibilities: Float64Array;

@@ -66,12 +66,18 @@ afterAll(async () => {
 });
 
 describe('the web demo in chromium', () => {
+  it('is cross-origin isolated under vite preview, so its fits can share memory with E-step threads', async () => {
+    expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
+  });
+
   it('loads with Old Faithful and fits it, drawing ellipses', async () => {
     await expect.poll(() => page.getByTestId('data-summary').textContent()).toContain('Old Faithful: 272 rows × 2 columns');
     await waitForFinishedFit(2);
     const fitted = await status();
     expect(fitted.converged).toBe(true);
     expect(fitted.iteration).toBeGreaterThan(1);
+    // 272 rows: one thread does it (core's default rule: one thread per 8192 rows).
+    expect(await page.getByTestId('threads').textContent()).toBe('1 E-step thread');
     // Two 1σ and two 2σ ellipses, listed with their axes beside the plot.
     await expect.poll(() => page.getByTestId('plot').getAttribute('data-ellipses')).toBe('4');
     expect(await page.getByTestId('component-row').count()).toBe(2);
@@ -238,12 +244,43 @@ describe('the web demo in chromium', () => {
     });
     expect(lag).toBeLessThan(100);
     await waitForFinishedFit(3);
+    // The fit worker started the E-step's workers itself (nested workers on its shared memory): one thread per
+    // 8192 rows, at most one per core.
+    const cores = await page.evaluate(() => navigator.hardwareConcurrency);
+    const expectedThreads = Math.min(cores, Math.floor(100_000 / 8192));
+    expect(Number(await page.getByTestId('threads').getAttribute('data-threads'))).toBe(expectedThreads);
+    expect(await page.getByTestId('threads').textContent()).toBe(expectedThreads === 1 ? '1 E-step thread' : `${expectedThreads} E-step threads`);
     const box = (await page.getByTestId('plot').boundingBox())!;
     await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
     await page.mouse.move(box.x + box.width / 2 + 3, box.y + box.height / 2 + 3);
     await expect.poll(() => page.getByTestId('tooltip').count()).toBe(1);
     expect(await page.getByTestId('tooltip').locator('tr').count()).toBe(3);
     await page.screenshot({ path: join(artifacts, 'synthetic-100k.png') });
+    expect(problems).toEqual([]);
+  });
+
+  it('ends the E-step workers of a threaded fit abandoned midway for new data', async () => {
+    const tol = page.getByLabel('tol');
+    const maxIter = page.getByLabel('max iterations');
+    const [tolBefore, maxIterBefore] = [await tol.inputValue(), await maxIter.inputValue()];
+    const eStepWorkers = () => page.workers().filter((worker) => worker.url().startsWith('blob:')).length;
+    // 200,000 rows with tol 0: a long fit, one thread per core (nested workers of the fit worker).
+    await tol.fill('0');
+    await maxIter.fill('100000');
+    await page.getByLabel('points n').fill('200000');
+    await page.getByRole('button', { name: 'Generate' }).click();
+    const cores = await page.evaluate(() => navigator.hardwareConcurrency);
+    const threads = Math.min(cores, Math.floor(200_000 / 8192));
+    await expect.poll(() => page.getByTestId('threads').getAttribute('data-threads')).toBe(String(threads));
+    await expect.poll(eStepWorkers).toBe(threads - 1);
+    // New data while it runs: the abandoned fit's workers are terminated, not left idle.
+    await page.getByLabel('points n').fill('2000');
+    await page.getByRole('button', { name: 'Generate' }).click();
+    await expect.poll(() => page.getByTestId('data-summary').textContent()).toContain('2,000 rows');
+    await expect.poll(eStepWorkers).toBe(0);
+    await tol.fill(tolBefore);
+    await maxIter.fill(maxIterBefore);
+    await waitForFinishedFit(3);
     expect(problems).toEqual([]);
   });
 
@@ -267,29 +304,69 @@ describe('the web demo in chromium', () => {
   });
 });
 
+describe('the web demo served without COOP/COEP headers', () => {
+  it('is not cross-origin isolated, fits on one thread and says why in the status line', async () => {
+    const plain = await context.newPage();
+    const plainProblems: string[] = [];
+    plain.on('pageerror', (error) => plainProblems.push(`page error: ${error.message}`));
+    plain.on('console', (message) => {
+      if (message.type() === 'error') plainProblems.push(`console error: ${message.text()}`);
+    });
+    await plain.route('**/*', async (route) => {
+      const response = await route.fetch();
+      const headers = { ...response.headers() };
+      delete headers['cross-origin-opener-policy'];
+      delete headers['cross-origin-embedder-policy'];
+      await route.fulfill({ response, headers });
+    });
+    await plain.goto(url);
+    expect(await plain.evaluate(() => crossOriginIsolated)).toBe(false);
+    // 20,000 rows would take two threads on two cores or more.
+    await plain.getByRole('radio', { name: 'Synthetic' }).check();
+    await plain.getByLabel('points n').fill('20000');
+    await plain.getByRole('button', { name: 'Generate' }).click();
+    await expect.poll(() => plain.getByTestId('data-summary').textContent()).toContain('20,000 rows');
+    await expect.poll(() => plain.getByTestId('status').getAttribute('data-state'), { timeout: 15_000 }).toBe('finished');
+    expect(await plain.getByTestId('threads').textContent()).toBe('1 thread: page not cross-origin isolated');
+    await plain.close();
+    expect(plainProblems).toEqual([]);
+  });
+});
+
 describe('the benchmark page in chromium', () => {
-  it('times a quick d8 fit in its worker and reports a finite ms/iter and the same lower bound as Node', async () => {
+  it('times a quick d8 fit on 1 and 2 threads in its worker: 2 threads agree with 1 to 1e-10, each bit for bit with Node', async () => {
     const benchPage = await context.newPage();
     const benchProblems: string[] = [];
     benchPage.on('pageerror', (error) => benchProblems.push(`page error: ${error.message}`));
     benchPage.on('console', (message) => {
-      if (message.type() === 'error') benchProblems.push(`console error: ${message.text()}`);
+      if (message.type() === 'error' || message.type() === 'warning') benchProblems.push(`console ${message.type()}: ${message.text()}`);
     });
-    await benchPage.goto(`${url}bench.html?n=10000&types=full`);
+    await benchPage.goto(`${url}bench.html?n=20000&types=full&threads=1,2`);
+    expect(await benchPage.getByTestId('bench-summary').getAttribute('data-cross-origin-isolated')).toBe('true');
     const table = benchPage.getByTestId('bench-table');
     await expect.poll(() => table.getAttribute('data-state'), { timeout: 20_000 }).not.toBe('running');
     expect(await benchPage.getByTestId('bench-error').textContent()).toBe('');
     expect(await table.getAttribute('data-state')).toBe('done');
-    const rows = table.locator('tbody tr');
-    expect(await rows.count()).toBe(1);
-    expect(await rows.first().getAttribute('data-type')).toBe('full');
-    const msPerIter = Number(await rows.first().getAttribute('data-ms-per-iter'));
-    expect(Number.isFinite(msPerIter) && msPerIter > 0).toBe(true);
+    const rows = await table.locator('tbody tr').evaluateAll((trs) =>
+      trs.map((tr) => ({
+        type: tr.dataset.type,
+        threads: Number(tr.dataset.threads),
+        msPerIter: Number(tr.dataset.msPerIter),
+        lowerBound: Number(tr.dataset.lowerBound),
+      })),
+    );
+    expect(rows.map((row) => [row.type, row.threads])).toEqual([['full', 1], ['full', 2]]);
+    for (const row of rows) expect(Number.isFinite(row.msPerIter) && row.msPerIter > 0).toBe(true);
+    const [one, two] = rows as [(typeof rows)[0], (typeof rows)[0]];
+    // Ref: issue 6, across thread counts the trajectory agrees to a relative 1e-10.
+    expect(Math.abs(two.lowerBound - one.lowerBound)).toBeLessThanOrEqual(1e-10 * Math.abs(one.lowerBound));
     // The page derives the case from bench/cases.js as Node does, so the same fit in Node ends on the same bits.
     const benchCase = CASES.find((c) => c.name === 'd8')!;
-    const { X, start } = generateCase({ ...benchCase, n: 10_000 }, DATA_SEED);
-    const inNode = await fit(X, fixedStartOptions(start, 'full'));
-    expect(Number(await rows.first().getAttribute('data-lower-bound'))).toBe(inNode.lowerBound);
+    const { X, start } = generateCase({ ...benchCase, n: 20_000 }, DATA_SEED);
+    for (const row of rows) {
+      const inNode = await fit(X, { ...fixedStartOptions(start, 'full'), threads: row.threads });
+      expect(row.lowerBound, `${row.threads} threads`).toBe(inNode.lowerBound);
+    }
     await benchPage.close();
     expect(benchProblems).toEqual([]);
   });

@@ -1,5 +1,5 @@
 /** fitChunked: EM over data larger than memory, streamed block by block from a source, one pass per iteration. */
-import { loadKernel, type Kernel } from '@gmm/kernel';
+import { loadKernel, type EStepThreads, type Kernel } from '@gmm/kernel';
 import { COVARIANCE_MODULES, type CovarianceModule } from '../covariance/index.js';
 import { describe, ValidationError } from '../errors.js';
 import { initialParameters } from '../init/index.js';
@@ -8,6 +8,7 @@ import { createModel, type GaussianMixture } from '../model.js';
 import type { ModelState } from '../model-state.js';
 import { DEFAULTS, resolveFitOptions, type ResolvedFitOptions } from '../options.js';
 import type { FittedParams, MixtureParams } from '../params.js';
+import { openThreads } from '../prepare.js';
 import { Random } from '../random.js';
 import { seedValue } from '../validate.js';
 import { streamedEStep, type StreamShape } from './e-step.js';
@@ -30,6 +31,7 @@ async function runStreamedEm(
   module: CovarianceModule,
   start: MixtureParams,
   options: ResolvedFitOptions,
+  threads: EStepThreads | undefined,
 ): Promise<ChunkedRun> {
   const lowerBounds: number[] = [];
   let params: MixtureParams = start;
@@ -37,7 +39,7 @@ async function runStreamedEm(
   let lowerBound = -Infinity;
   let converged = false;
   for (let iteration = 1; iteration <= options.maxIter && !converged; iteration++) {
-    const { stats, logLikelihood } = await streamedEStep(source, shape, kernel, module, params);
+    const { stats, logLikelihood } = await streamedEStep(source, shape, kernel, module, params, threads);
     const previous = lowerBound;
     lowerBound = logLikelihood / shape.rows;
     lowerBounds.push(lowerBound);
@@ -54,6 +56,8 @@ async function runStreamedEm(
  * the model in memory. The first pass validates the blocks and draws a seeded reservoir sample on which the
  * initialisation runs (initSampleSize rows); every EM iteration of every restart is then one more pass.
  * The model is the one fit would return from the same start, up to the order of the sums.
+ * `threads` splits each block's E-step over worker threads started once for the whole fit (default: the available
+ * cores, at most one per 8192 rows of the largest block), terminated when the fit ends, also when it throws.
  * Not supported (ValidationError): warmStart, sampleWeight, missing, onDegenerate 'recover'.
  */
 export async function fitChunked(source: RowSource, options?: ChunkedFitOptions): Promise<GaussianMixture> {
@@ -64,7 +68,11 @@ export async function fitChunked(source: RowSource, options?: ChunkedFitOptions)
   // One random stream, seeded by `seed`, draws the sample and then serves the restarts in order.
   const rng = Random.fromSeed(seedValue('seed', fitOptions.seed ?? DEFAULTS.seed));
   const reservoir = new Reservoir(sampleSize, rng);
-  for await (const block of streamBlocks(source)) reservoir.add(block);
+  let largestBlock = 0;
+  for await (const block of streamBlocks(source)) {
+    reservoir.add(block);
+    largestBlock = Math.max(largestBlock, block.rows);
+  }
   const sample = reservoir.sample();
   const shape: StreamShape = { rows: reservoir.seen, cols: sample.cols };
   const resolved = resolveFitOptions(fitOptions, sample);
@@ -72,10 +80,15 @@ export async function fitChunked(source: RowSource, options?: ChunkedFitOptions)
   const module = COVARIANCE_MODULES[resolved.covarianceType];
   const k = resolved.nComponents;
   let best: ChunkedRun | undefined;
-  for (let init = 0; init < resolved.nInit; init++) {
-    const start = initialParameters(sample, resolved, module, rng, (estimate) => factorised(module, estimate, k, shape.cols));
-    const run = await runStreamedEm(source, shape, kernel, module, start, resolved);
-    if (best === undefined || run.lowerBound > best.lowerBound) best = run;
+  const threads = await openThreads(kernel, resolved.threads, largestBlock);
+  try {
+    for (let init = 0; init < resolved.nInit; init++) {
+      const start = initialParameters(sample, resolved, module, rng, (estimate) => factorised(module, estimate, k, shape.cols));
+      const run = await runStreamedEm(source, shape, kernel, module, start, resolved, threads);
+      if (best === undefined || run.lowerBound > best.lowerBound) best = run;
+    }
+  } finally {
+    await threads?.dispose();
   }
   const state: ModelState = {
     covarianceType: resolved.covarianceType,
