@@ -51,14 +51,14 @@ const EXPONENT_BIAS: i64 = 1023;
   return i64x2.shl(i64x2.add(m, i64x2.splat(EXPONENT_BIAS)), 52);
 }
 
-/** exp of both lanes: NaN stays NaN, −Infinity gives 0, Infinity gives Infinity. */
-@inline export function expPair(x: v128): v128 {
-  // pmax(x, m) = x < m ? m : x and pmin(x, m) = m < x ? m : x keep NaN, and each is one instruction on x64
-  // (f64x2.min/max are a sequence there).
-  const clamped = f64x2.pmin(f64x2.pmax(x, f64x2.splat(MIN_ARGUMENT)), f64x2.splat(MAX_ARGUMENT));
-  const shifted = f64x2.add(f64x2.mul(clamped, f64x2.splat(LOG2_E)), f64x2.splat(ROUNDING_SHIFTER));
+/**
+ * exp of both lanes of `x`, already within [−746, 710] (or NaN). With `twoFactors` 2^n is applied as two normal
+ * factors, which every n of that range needs; without, x must lie in [−708, 710] so that 2^n itself is normal.
+ */
+@inline function expInRange(x: v128, twoFactors: bool): v128 {
+  const shifted = f64x2.add(f64x2.mul(x, f64x2.splat(LOG2_E)), f64x2.splat(ROUNDING_SHIFTER));
   const n = f64x2.sub(shifted, f64x2.splat(ROUNDING_SHIFTER));
-  const hi = f64x2.sub(clamped, f64x2.mul(n, f64x2.splat(LN2_HI)));
+  const hi = f64x2.sub(x, f64x2.mul(n, f64x2.splat(LN2_HI)));
   const lo = f64x2.mul(n, f64x2.splat(LN2_LO));
   const r = f64x2.sub(hi, lo);
   // δ = (hi − lo) − r, the rounding error of r: exp(r + δ) ≈ exp(r) · (1 + δ).
@@ -68,22 +68,30 @@ const EXPONENT_BIAS: i64 = 1023;
   // exp(r + δ) − (1 + r) ≈ r²·tail(r) + δ·(1 + r) = δ + r·(r·tail(r) + δ).
   const small = f64x2.add(delta, f64x2.mul(r, f64x2.add(f64x2.mul(r, taylorTail(r)), delta)));
   const expR = f64x2.add(onePlusR, f64x2.add(onePlusRError, small));
-  // The shifter's low bits minus its own are n as an i64; split it so both factors are normal.
+  // The shifter's low bits minus its own are n as an i64.
   const integerN = i64x2.sub(shifted, f64x2.splat(ROUNDING_SHIFTER));
+  if (!twoFactors) return f64x2.mul(expR, powerOfTwo(integerN));
   // |n| < 2^11, so each i64 lane is its low i32 sign-extended: the i32 shift halves it the same way, and it
   // is one instruction on x64 where the i64 arithmetic shift is emulated.
   const half = i32x4.shr_s(integerN, 1);
   return f64x2.mul(f64x2.mul(expR, powerOfTwo(half)), powerOfTwo(i64x2.sub(integerN, half)));
 }
 
+/** exp of both lanes: NaN stays NaN, −Infinity gives 0, Infinity gives Infinity. */
+@inline export function expPair(x: v128): v128 {
+  // pmax(x, m) = x < m ? m : x and pmin(x, m) = m < x ? m : x keep NaN, and each is one instruction on x64
+  // (f64x2.min/max are a sequence there).
+  return expInRange(f64x2.pmin(f64x2.pmax(x, f64x2.splat(MIN_ARGUMENT)), f64x2.splat(MAX_ARGUMENT)), true);
+}
+
 /** log ρ − max below which a term is flushed to 0 (e^-700 ≈ 1e-304, far from the subnormal range). */
 const NEGLIGIBLE: v128 = f64x2.splat(-700);
 
 /**
- * exp of both lanes, flushed to 0 below e^-700: for the terms exp(log ρ_j − max) of a log-sum-exp, where such a
- * term is 0 to within 1e-304 of the sum, and computing it would bring subnormal numbers, a hundred times slower
- * on x86, into exp and everything downstream. pmax and lt both leave a NaN lane NaN.
+ * exp of both lanes of x ≤ 0 (or NaN), flushed to 0 below e^-700: for the terms exp(log ρ_j − max) of a
+ * log-sum-exp, where such a term is 0 to within 1e-304 of the sum, and computing it would bring subnormal numbers,
+ * a hundred times slower on x86, into exp and everything downstream. pmax and lt both leave a NaN lane NaN.
  */
 @inline export function expNonNegligible(x: v128): v128 {
-  return v128.andnot(expPair(f64x2.pmax(x, NEGLIGIBLE)), f64x2.lt(x, NEGLIGIBLE));
+  return v128.andnot(expInRange(f64x2.pmax(x, NEGLIGIBLE), false), f64x2.lt(x, NEGLIGIBLE));
 }
