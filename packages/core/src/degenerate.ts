@@ -101,11 +101,20 @@ export function dataScale(X: Matrix, module: CovarianceModule, regCovar: number)
     mean[c]! /= n;
     meanSquare[c]! /= n;
   }
+  // The upper triangle, summed then divided once, mirrored: the data's covariance is one pass of n·d(d+1)/2 terms.
   const dense = new Float64Array(d * d);
+  const centred = new Float64Array(d);
   for (let i = 0; i < n; i++) {
+    for (let c = 0; c < d; c++) centred[c] = data[i * d + c]! - mean[c]!;
     for (let a = 0; a < d; a++) {
-      const da = data[i * d + a]! - mean[a]!;
-      for (let b = 0; b < d; b++) dense[a * d + b]! += (da * (data[i * d + b]! - mean[b]!)) / n;
+      const da = centred[a]!;
+      for (let b = a; b < d; b++) dense[a * d + b]! += da * centred[b]!;
+    }
+  }
+  for (let a = 0; a < d; a++) {
+    for (let b = a; b < d; b++) {
+      dense[a * d + b]! /= n;
+      dense[b * d + a] = dense[a * d + b]!;
     }
   }
   const block = module.denseCovariance(module.fromDenseBlocks([dense], d), 0, d);
