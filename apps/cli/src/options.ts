@@ -91,6 +91,14 @@ export function addEmOptions(command: Command, defaults: { tol: string; maxIter:
     .option('--reg-covar <value>', 'added to the covariance diagonals', nonNegativeNumber, 1e-6);
 }
 
+/** --float32, for the commands that run EM (core's `dtype: 'float32'`). */
+export function float32Option(): Option {
+  return new Option(
+    '--float32',
+    'hold the data as float32 and run the E-step on four rows per SIMD vector (half the memory, about twice the speed; log-likelihood within 1e-5 relative of float64)',
+  );
+}
+
 /** --threads, for the commands that run EM (core's `threads`: validated here, at the edge). */
 export function threadsOption(): Option {
   return new Option(

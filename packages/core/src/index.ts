@@ -17,7 +17,16 @@ export { INIT_PARAMS, type InitParams } from './init/index.js';
 export { GaussianMixture } from './model.js';
 export { IMPUTE_METHODS, type ImputeMethod, type ImputeOptions } from './conditional/impute.js';
 export type { Regression } from './conditional/regress.js';
-export { DEFAULTS, MISSING_VALUES, ON_DEGENERATE, type FitOptions, type MissingValues, type OnDegenerate } from './options.js';
+export {
+  DEFAULTS,
+  DTYPES,
+  MISSING_VALUES,
+  ON_DEGENERATE,
+  type Dtype,
+  type FitOptions,
+  type MissingValues,
+  type OnDegenerate,
+} from './options.js';
 export { describeReset, type Reset, type ResetAction, type ResetReason } from './degenerate.js';
 export type { Sample } from './sample.js';
 export {

@@ -1,5 +1,5 @@
 /** Fit options: one defaults object, resolved and validated in one place before any work. */
-import type { Kernel } from '@gmm/kernel';
+import { KERNEL_DTYPES, type Kernel, type KernelDtype } from '@gmm/kernel';
 import { COVARIANCE_MODULES, COVARIANCE_TYPES, type CovarianceType } from './covariance/index.js';
 import { expectFeatures, type Matrix } from './data.js';
 import { describe, ValidationError } from './errors.js';
@@ -43,6 +43,13 @@ export interface FitOptions {
    */
   threads?: number;
   /**
+   * How the E-step stores and computes the data (default 'float64'). 'float32' halves the kernel memory of the data
+   * and runs the hot loop four rows per SIMD vector (f32) instead of two, with the statistics and the log-likelihood
+   * summed in f64; each column is centred before rounding, so a large offset costs no precision. The fitted model
+   * and everything computed from it afterwards are float64. Not an option of fitChunked.
+   */
+  dtype?: Dtype;
+  /**
    * One weight per row (finite, >= 0, not all zero): a row of weight w counts as w copies of itself in the
    * E-step statistics, the lower bound (Σ w log p / Σ w) and the initialisation.
    */
@@ -59,6 +66,10 @@ export interface FitOptions {
    */
   missing?: MissingValues;
 }
+
+export type Dtype = KernelDtype;
+
+export const DTYPES: readonly Dtype[] = KERNEL_DTYPES;
 
 export type OnDegenerate = 'recover' | 'error';
 
@@ -79,6 +90,7 @@ export const DEFAULTS = {
   seed: 0,
   onDegenerate: 'recover',
   missing: 'error',
+  dtype: 'float64',
 } as const satisfies Partial<FitOptions>;
 
 export const FIT_OPTION_KEYS = [
@@ -100,6 +112,7 @@ export const FIT_OPTION_KEYS = [
   'onDegenerate',
   'sampleWeight',
   'missing',
+  'dtype',
 ] as const satisfies readonly (keyof FitOptions)[];
 
 export interface ResolvedFitOptions extends InitSettings {
@@ -115,6 +128,7 @@ export interface ResolvedFitOptions extends InitSettings {
   readonly threads?: number;
   readonly onDegenerate: OnDegenerate;
   readonly missing: MissingValues;
+  readonly dtype: Dtype;
 }
 
 /** sklearn's tolerance on Σ weightsInit. */
@@ -190,6 +204,7 @@ export function resolveFitOptions(options: Record<string, unknown>, X: Matrix): 
   const onDegenerate = oneOf('onDegenerate', options.onDegenerate ?? DEFAULTS.onDegenerate, ON_DEGENERATE);
   const sampleWeight = options.sampleWeight === undefined ? undefined : resolveSampleWeight(options.sampleWeight, X.rows);
   const missing = resolveMissing(options.missing);
+  const dtype = oneOf('dtype', options.dtype ?? DEFAULTS.dtype, DTYPES);
   const warmStart = options.warmStart === undefined ? undefined : resolveWarmStart(options, X);
   // sklearn: a warm start is a single continuation, whatever nInit says.
   const nInit = warmStart ? 1 : requestedInits;
@@ -230,6 +245,7 @@ export function resolveFitOptions(options: Record<string, unknown>, X: Matrix): 
     onDegenerate,
     sampleWeight,
     missing,
+    dtype,
   };
 }
 

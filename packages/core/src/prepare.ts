@@ -34,12 +34,12 @@ export function openSessions(
   options: ResolvedFitOptions,
   threads: EStepThreads | undefined,
 ): SessionPool {
-  const { covarianceType, sampleWeight } = options;
+  const { covarianceType, sampleWeight, dtype } = options;
   const split = options.missing === 'em' ? splitRows(matrix, sampleWeight) : undefined;
   const sessions =
     split && split.patterns.length > 0
-      ? new SessionPool(kernel, split.complete, covarianceType, threads, split.completeWeight, split)
-      : new SessionPool(kernel, matrix, covarianceType, threads, sampleWeight);
+      ? new SessionPool(kernel, split.complete, covarianceType, dtype, threads, split.completeWeight, split)
+      : new SessionPool(kernel, matrix, covarianceType, dtype, threads, sampleWeight);
   sessions.get(options.nComponents);
   return sessions;
 }

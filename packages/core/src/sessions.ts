@@ -2,7 +2,15 @@
  * The kernel session of a fit, re-opened when the number of components changes (a dropped component), and
  * the fit's incomplete rows (missing: 'em'), which the kernel never sees.
  */
-import { addStats, createStats, type EStepThreads, type Kernel, type KernelSession, type SufficientStats } from '@gmm/kernel';
+import {
+  addStats,
+  createStats,
+  type EStepThreads,
+  type Kernel,
+  type KernelDtype,
+  type KernelSession,
+  type SufficientStats,
+} from '@gmm/kernel';
 import type { CovarianceModule, CovarianceType } from './covariance/index.js';
 import type { Matrix } from './data.js';
 import { addIncompleteStats } from './missing/statistics.js';
@@ -15,6 +23,7 @@ export class SessionPool {
   readonly #kernel: Kernel;
   readonly #matrix: Matrix;
   readonly #kind: CovarianceType;
+  readonly #dtype: KernelDtype;
   /** Per-row sample weights of the kernel's rows (undefined: every row weighs 1). */
   readonly sampleWeight: Float64Array | undefined;
   /** Rows with missing values, grouped by pattern (empty unless missing: 'em'). */
@@ -28,11 +37,12 @@ export class SessionPool {
   /** The row of the fit's data each kernel row comes from (undefined: the same row). */
   readonly #rowIndex: Int32Array | undefined;
 
-  /** `split`: the data had missing values and `matrix` holds its complete rows. */
+  /** `dtype`: of the kernel sessions. `split`: the data had missing values and `matrix` holds its complete rows. */
   constructor(
     kernel: Kernel,
     matrix: Matrix,
     kind: CovarianceType,
+    dtype: KernelDtype,
     threads: EStepThreads | undefined,
     sampleWeight?: Float64Array,
     split?: SplitRows,
@@ -41,6 +51,7 @@ export class SessionPool {
     this.#threads = threads;
     this.#matrix = matrix;
     this.#kind = kind;
+    this.#dtype = dtype;
     this.sampleWeight = sampleWeight;
     const incomplete = split?.patterns ?? [];
     this.incomplete = incomplete;
@@ -86,7 +97,7 @@ export class SessionPool {
     if (this.#session?.k === k) return this.#session;
     this.#session?.dispose();
     const { data, rows, cols } = this.#matrix;
-    this.#session = this.#kernel.createSession(data, rows, cols, { kind: this.#kind, k }, this.sampleWeight);
+    this.#session = this.#kernel.createSession(data, rows, cols, { kind: this.#kind, k, dtype: this.#dtype }, this.sampleWeight);
     return this.#session;
   }
 

@@ -68,3 +68,69 @@ export function expInPlace(values: usize, count: i32): void {
   for (; at + 16 <= end; at += 16) v128.store(at, expPair(v128.load(at)));
   if (at < end) store<f64>(at, f64x2.extract_lane(expPair(v128.load64_splat(at)), 0));
 }
+
+// The float32 kernel (assembly/f32/): x is f32 data in quads (quad q = d f32x4 slots, slot c = column c of rows
+// 4q … 4q + 3, rows padded to whole quads); means, precChol and logConst are f32 arrays; statistics and Σ log p are
+// f64. `weights` is one f64 per row padded to whole quads (0 = unweighted), `weights32` the same weights divided by
+// `unscale` in f32 (the statistics are multiplied back by unscale).
+import { BLOCK_ROWS32, eStepRange32, scoreRange32 } from './f32/ranges32';
+import { expQuad } from './f32/vexp32';
+import { workSize32 } from './f32/work32';
+
+/** Bytes of scratch the float32 entry points need for `kind`, k components, d columns. */
+export function workBytes32(kind: i32, k: i32, d: i32): f64 {
+  return workSize32(kind, <f64>k, <f64>d);
+}
+
+/** Rows of one block of the float32 E-step: ranges that start on a multiple sum the same f32 runs, whatever range holds them. */
+export function blockRows32(): i32 {
+  return BLOCK_ROWS32;
+}
+
+/** Full covariances, float32 data: fused E-step over rows [start, end); writes N, S, Q (f64) and returns Σ (w) log p. */
+export function eStepFull32(x: usize, d: i32, k: i32, start: i32, end: i32, means: usize, precChol: usize, logConst: usize, N: usize, S: usize, Q: usize, work: usize, weights: usize, weights32: usize, unscale: f64): f64 {
+  return eStepRange32(FULL, x, d, k, start, end, means, precChol, logConst, N, S, Q, work, weights, weights32, unscale);
+}
+
+/** Tied covariance, float32 data: fused E-step over rows [start, end); writes N, S, Q (f64) and returns Σ (w) log p. */
+export function eStepTied32(x: usize, d: i32, k: i32, start: i32, end: i32, means: usize, precChol: usize, logConst: usize, N: usize, S: usize, Q: usize, work: usize, weights: usize, weights32: usize, unscale: f64): f64 {
+  return eStepRange32(TIED, x, d, k, start, end, means, precChol, logConst, N, S, Q, work, weights, weights32, unscale);
+}
+
+/** Diagonal covariances, float32 data: fused E-step over rows [start, end); writes N, S, Q (f64) and returns Σ (w) log p. */
+export function eStepDiag32(x: usize, d: i32, k: i32, start: i32, end: i32, means: usize, precChol: usize, logConst: usize, N: usize, S: usize, Q: usize, work: usize, weights: usize, weights32: usize, unscale: f64): f64 {
+  return eStepRange32(DIAG, x, d, k, start, end, means, precChol, logConst, N, S, Q, work, weights, weights32, unscale);
+}
+
+/** Spherical covariances, float32 data: fused E-step over rows [start, end); writes N, S, Q (f64) and returns Σ (w) log p. */
+export function eStepSpherical32(x: usize, d: i32, k: i32, start: i32, end: i32, means: usize, precChol: usize, logConst: usize, N: usize, S: usize, Q: usize, work: usize, weights: usize, weights32: usize, unscale: f64): f64 {
+  return eStepRange32(SPHERICAL, x, d, k, start, end, means, precChol, logConst, N, S, Q, work, weights, weights32, unscale);
+}
+
+/** Full covariances, float32 data: per-row log p and log r (f64) over rows [start, end) (0 = skip an output). */
+export function scoreFull32(x: usize, d: i32, k: i32, start: i32, end: i32, means: usize, precChol: usize, logConst: usize, logDensity: usize, logResp: usize, work: usize): void {
+  scoreRange32(FULL, x, d, k, start, end, means, precChol, logConst, logDensity, logResp, work);
+}
+
+/** Tied covariance, float32 data: per-row log p and log r (f64) over rows [start, end) (0 = skip an output). */
+export function scoreTied32(x: usize, d: i32, k: i32, start: i32, end: i32, means: usize, precChol: usize, logConst: usize, logDensity: usize, logResp: usize, work: usize): void {
+  scoreRange32(TIED, x, d, k, start, end, means, precChol, logConst, logDensity, logResp, work);
+}
+
+/** Diagonal covariances, float32 data: per-row log p and log r (f64) over rows [start, end) (0 = skip an output). */
+export function scoreDiag32(x: usize, d: i32, k: i32, start: i32, end: i32, means: usize, precChol: usize, logConst: usize, logDensity: usize, logResp: usize, work: usize): void {
+  scoreRange32(DIAG, x, d, k, start, end, means, precChol, logConst, logDensity, logResp, work);
+}
+
+/** Spherical covariances, float32 data: per-row log p and log r (f64) over rows [start, end) (0 = skip an output). */
+export function scoreSpherical32(x: usize, d: i32, k: i32, start: i32, end: i32, means: usize, precChol: usize, logConst: usize, logDensity: usize, logResp: usize, work: usize): void {
+  scoreRange32(SPHERICAL, x, d, k, start, end, means, precChol, logConst, logDensity, logResp, work);
+}
+
+/** Replaces the f32 values[0..count) by their vectorised exp; it exists for the accuracy test (test/f32-vexp.test.ts). */
+export function expQuadInPlace(values: usize, count: i32): void {
+  let at = values;
+  const end = values + (<usize>count << 2);
+  for (; at + 16 <= end; at += 16) v128.store(at, expQuad(v128.load(at)));
+  for (; at < end; at += 4) store<f32>(at, f32x4.extract_lane(expQuad(v128.load32_splat(at)), 0));
+}

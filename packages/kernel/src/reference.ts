@@ -1,11 +1,15 @@
 /**
  * The pure-TypeScript reference kernel: the same contract as the WebAssembly kernel, written for clarity
- * one row at a time. It is the test oracle for the WASM kernel and the baseline of `pnpm bench`.
+ * one row at a time. It is the test oracle for the WASM kernel and the baseline of `pnpm bench`. With dtype
+ * 'float32' it holds the f32 values a float32 WASM session holds (the data minus its column centres, rounded)
+ * and computes in f64: the oracle of the float32 WASM kernel, which differs from it by f32 arithmetic only.
  */
+import { centredMeans, centredRows, columnCentres } from './float32-data.js';
 import { createStats, packedSize } from './layout.js';
 import type {
   CovarianceKind,
   Kernel,
+  KernelDtype,
   KernelParams,
   KernelSession,
   SessionShape,
@@ -120,6 +124,8 @@ function normaliseLogRow(logRho: Float64Array, k: number): number {
 
 class ReferenceSession implements KernelSession {
   private readonly data: Float64Array;
+  /** float32: the column centres subtracted from the data, and so from the means of every call. */
+  private readonly centre: Float64Array | undefined;
   /** Per-row weights, or null for the unweighted E-step. */
   private readonly weights: Float64Array | null;
   private readonly diffs: Float64Array;
@@ -133,9 +139,11 @@ class ReferenceSession implements KernelSession {
     readonly cols: number,
     readonly kind: CovarianceKind,
     readonly k: number,
+    dtype: KernelDtype,
     sampleWeight: Float64Array | undefined,
   ) {
-    this.data = data.slice(0, rows * cols);
+    this.centre = dtype === 'float32' ? columnCentres(data, rows, cols) : undefined;
+    this.data = this.centre ? centredRows(data, rows, cols, this.centre) : data.slice(0, rows * cols);
     this.weights = sampleWeight ? sampleWeight.slice() : null;
     this.diffs = new Float64Array(k * cols);
     this.halfMahalanobis = new Float64Array(k);
@@ -143,7 +151,12 @@ class ReferenceSession implements KernelSession {
     this.resp = new Float64Array(k);
   }
 
-  /** Fills this.logResp with log r_ij for row i and returns log p(x_i). */
+  /** The parameters in the coordinates of this.data (float32: the means minus the centre). */
+  private local(params: KernelParams): KernelParams {
+    return this.centre ? { ...params, means: centredMeans(params.means, this.centre) } : params;
+  }
+
+  /** Fills this.logResp with log r_ij for row i (params from local()) and returns log p(x_i). */
   private scoreRow(params: KernelParams, i: number): number {
     const { cols: d, k } = this;
     mahalanobis[this.kind](this.data, i * d, d, k, params, this.diffs, this.halfMahalanobis);
@@ -154,13 +167,14 @@ class ReferenceSession implements KernelSession {
   eStep(params: KernelParams, start: number, end: number, stats: SufficientStats): number {
     checkRange(start, end, this.rows);
     const { cols: d, k } = this;
+    const local = this.local(params);
     const fresh = createStats(this.kind, k, d);
     let logLikelihood = 0;
     for (let i = start; i < end; i++) {
       const weight = this.weights?.[i];
       // A zero weight removes the row, even one whose density underflows to 0 (0 · −∞ would be NaN).
       if (weight === 0) continue;
-      const logDensity = this.scoreRow(params, i);
+      const logDensity = this.scoreRow(local, i);
       logLikelihood += weight === undefined ? logDensity : weight * logDensity;
       for (let j = 0; j < k; j++) {
         const r = weight === undefined ? Math.exp(this.logResp[j]!) : weight * Math.exp(this.logResp[j]!);
@@ -185,8 +199,9 @@ class ReferenceSession implements KernelSession {
   ): void {
     checkRange(start, end, this.rows);
     const { k } = this;
+    const local = this.local(params);
     for (let i = start; i < end; i++) {
-      const lse = this.scoreRow(params, i);
+      const lse = this.scoreRow(local, i);
       if (logDensity) logDensity[i - start] = lse;
       if (logResp) logResp.set(this.logResp, (i - start) * k);
     }
@@ -200,6 +215,6 @@ export const referenceKernel: Kernel = {
   createSession(data: Float64Array, rows: number, cols: number, shape: SessionShape, sampleWeight?: Float64Array): KernelSession {
     checkSessionInput(data, rows, cols, shape);
     checkSampleWeight(sampleWeight, rows);
-    return new ReferenceSession(data, rows, cols, shape.kind, shape.k, sampleWeight);
+    return new ReferenceSession(data, rows, cols, shape.kind, shape.k, shape.dtype ?? 'float64', sampleWeight);
   },
 };

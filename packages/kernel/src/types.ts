@@ -19,6 +19,11 @@
  *      tied        d(d+1)/2       Σ_j Σ_i r_ij (x_i − c_j)(x_i − c_j)ᵀ, packed upper, summed over components
  *      diag        k·d            Σ r_ij (x_i − c_j)²  per coordinate
  *      spherical   k              Σ r_ij ‖x_i − c_j‖²
+ *
+ * dtype 'float32' (a session option): the session subtracts a centre m from every column of its data (in f64: the
+ * column medians of a sample of rows) and keeps f32(x − m); the kernel works on μ_j − m, in f32 arithmetic, with
+ * the statistics and Σ log p summed in f64. Everything above holds with x_i replaced by m + f32(x_i − m) (the
+ * shift by c_j takes m out again), to the accuracy of f32 arithmetic. Parameters and outputs stay Float64Array.
  */
 
 export type CovarianceKind = 'full' | 'tied' | 'diag' | 'spherical';
@@ -39,11 +44,18 @@ export interface SufficientStats {
   readonly Q: Float64Array;
 }
 
+/** How a session stores its data and computes: f64 throughout, or f32 data and arithmetic with f64 sums. */
+export type KernelDtype = 'float64' | 'float32';
+
+export const KERNEL_DTYPES: readonly KernelDtype[] = ['float64', 'float32'];
+
 /** Shape of one fit: what a session is sized for. */
 export interface SessionShape {
   readonly kind: CovarianceKind;
   /** Number of components. */
   readonly k: number;
+  /** Default 'float64'. 'float32': see the header of this file; every centred value must fit in f32. */
+  readonly dtype?: KernelDtype;
 }
 
 /**
@@ -75,8 +87,9 @@ export interface KernelSession {
   ): void;
   /**
    * The E-step of `eStep` over every row, split into `threads.count` contiguous ranges of even length (row pairs
-   * are never split), one per thread; each range's statistics and log-likelihood are added in range order
-   * (0, 1, …), so the result depends on the thread count, never on timing. Only kernels with `openThreads`.
+   * are never split; float32: whole blocks of the kernel's f32 sums), one per thread; each range's statistics and
+   * log-likelihood are added in range order (0, 1, …), so the result depends on the thread count, never on timing.
+   * Only kernels with `openThreads`.
    */
   eStepThreaded?(params: KernelParams, threads: EStepThreads, stats: SufficientStats): Promise<number>;
   /** Release the kernel memory held by this session. Idempotent. */

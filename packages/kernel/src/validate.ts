@@ -1,4 +1,4 @@
-import { COVARIANCE_KINDS, type SessionShape } from './types.js';
+import { COVARIANCE_KINDS, KERNEL_DTYPES, type SessionShape } from './types.js';
 
 function isCount(value: number, min: number): boolean {
   return Number.isInteger(value) && value >= min;
@@ -11,6 +11,9 @@ export function checkSessionInput(data: Float64Array, rows: number, cols: number
   if (!isCount(shape.k, 1)) throw new RangeError(`k must be an integer >= 1, got ${shape.k}`);
   if (!COVARIANCE_KINDS.includes(shape.kind)) {
     throw new RangeError(`kind must be one of ${COVARIANCE_KINDS.join(', ')}, got ${String(shape.kind)}`);
+  }
+  if (shape.dtype !== undefined && !KERNEL_DTYPES.includes(shape.dtype)) {
+    throw new RangeError(`dtype must be one of ${KERNEL_DTYPES.join(', ')}, got ${String(shape.dtype)}`);
   }
   if (data.length < rows * cols) {
     throw new RangeError(`data holds ${data.length} values, rows × cols = ${rows} × ${cols} needs ${rows * cols}`);

@@ -3,6 +3,7 @@
  * synchronously, so Node, workers, the browser and vitest all load it the same way. A session holds one
  * allocation in wasm memory: the data (copied once), the parameters and statistics of one call, scratch.
  */
+import { QUAD_ROWS, centredMeans, columnCentres, writeQuads } from './float32-data.js';
 import { KERNEL_SHARED_WASM_BASE64, KERNEL_WASM_BASE64, SHARED_MEMORY_PAGES } from './generated/kernel-wasm.js';
 import { precCholSize, secondMomentSize } from './layout.js';
 import { threadRanges } from './thread-ranges.js';
@@ -11,6 +12,7 @@ import type {
   CovarianceKind,
   EStepThreads,
   Kernel,
+  KernelDtype,
   KernelParams,
   KernelSession,
   SessionShape,
@@ -33,10 +35,11 @@ declare namespace WebAssembly {
   }
 }
 
-type EStepExport = (
-  x: number, d: number, k: number, start: number, end: number,
-  means: number, precChol: number, logConst: number, N: number, S: number, Q: number, work: number, weights: number,
-) => number;
+/**
+ * (x, d, k, start, end, means, precChol, logConst, N, S, Q, work, weights), and for float32 also
+ * (…, weights32, unscale): see assembly/index.ts.
+ */
+type EStepExport = (...args: number[]) => number;
 
 type ScoreExport = (
   x: number, d: number, k: number, start: number, end: number,
@@ -49,6 +52,8 @@ interface KernelExports {
   alloc(bytes: number): number;
   free(ptr: number): void;
   workBytes(kind: number, k: number, d: number): number;
+  workBytes32(kind: number, k: number, d: number): number;
+  blockRows32(): number;
   eStepFull: EStepExport;
   eStepTied: EStepExport;
   eStepDiag: EStepExport;
@@ -57,14 +62,34 @@ interface KernelExports {
   scoreTied: ScoreExport;
   scoreDiag: ScoreExport;
   scoreSpherical: ScoreExport;
+  eStepFull32: EStepExport;
+  eStepTied32: EStepExport;
+  eStepDiag32: EStepExport;
+  eStepSpherical32: EStepExport;
+  scoreFull32: ScoreExport;
+  scoreTied32: ScoreExport;
+  scoreDiag32: ScoreExport;
+  scoreSpherical32: ScoreExport;
 }
 
+type EStepName = { [Name in keyof KernelExports]: KernelExports[Name] extends EStepExport ? Name : never }[keyof KernelExports];
+type ScoreName = { [Name in keyof KernelExports]: KernelExports[Name] extends ScoreExport ? Name : never }[keyof KernelExports];
+
+/** Kind code of assembly/kinds.ts and the exports of each kind, per dtype. */
+const ENTRY_POINTS: Record<CovarianceKind, { readonly code: number } & Record<KernelDtype, readonly [EStepName, ScoreName]>> = {
+  full: { code: 0, float64: ['eStepFull', 'scoreFull'], float32: ['eStepFull32', 'scoreFull32'] },
+  tied: { code: 1, float64: ['eStepTied', 'scoreTied'], float32: ['eStepTied32', 'scoreTied32'] },
+  diag: { code: 2, float64: ['eStepDiag', 'scoreDiag'], float32: ['eStepDiag32', 'scoreDiag32'] },
+  spherical: { code: 3, float64: ['eStepSpherical', 'scoreSpherical'], float32: ['eStepSpherical32', 'scoreSpherical32'] },
+};
+
 interface KindEntryPoints {
-  readonly code: number;
   /** Name of the E-step export, which workers call. */
-  readonly eStepName: string;
+  readonly eStepName: EStepName;
   readonly eStep: EStepExport;
   readonly score: ScoreExport;
+  /** Bytes of scratch for k components and d columns. */
+  readonly workBytes: number;
 }
 
 /** Rows per scoreRows call into wasm, which bounds the output scratch of a session. */
@@ -118,24 +143,19 @@ export function getSharedKernel(): SharedKernel | undefined {
   return sharedKernel;
 }
 
-function entryPoints(wasm: KernelExports, kind: CovarianceKind): KindEntryPoints {
-  switch (kind) {
-    case 'full':
-      return { code: 0, eStepName: 'eStepFull', eStep: wasm.eStepFull, score: wasm.scoreFull };
-    case 'tied':
-      return { code: 1, eStepName: 'eStepTied', eStep: wasm.eStepTied, score: wasm.scoreTied };
-    case 'diag':
-      return { code: 2, eStepName: 'eStepDiag', eStep: wasm.eStepDiag, score: wasm.scoreDiag };
-    case 'spherical':
-      return { code: 3, eStepName: 'eStepSpherical', eStep: wasm.eStepSpherical, score: wasm.scoreSpherical };
-  }
+function entryPoints(wasm: KernelExports, kind: CovarianceKind, dtype: KernelDtype, k: number, d: number): KindEntryPoints {
+  const { code, [dtype]: [eStepName, scoreName] } = ENTRY_POINTS[kind];
+  const workBytes = dtype === 'float32' ? wasm.workBytes32(code, k, d) : wasm.workBytes(code, k, d);
+  return { eStepName, eStep: wasm[eStepName], score: wasm[scoreName], workBytes };
 }
 
 /** Byte offsets of a session's regions inside its single allocation (each 16-byte aligned). */
 interface SessionLayout {
   readonly x: number;
-  /** Per-row sample weights (an empty region without them). */
+  /** Per-row sample weights in f64 (an empty region without them; float32: padded to whole quads). */
   readonly weights: number;
+  /** float32 only: the weights times 1 / unscale in f32, padded to whole quads (else an empty region). */
+  readonly weights32: number;
   readonly means: number;
   readonly precChol: number;
   readonly logConst: number;
@@ -148,11 +168,13 @@ interface SessionLayout {
   readonly bytes: number;
 }
 
+/** float64: rows × d f64 in row order; float32: whole quads of QUAD_ROWS rows of f32 (see float32-data.ts). */
 function layoutSession(
   rows: number,
   d: number,
   kind: CovarianceKind,
   k: number,
+  dtype: KernelDtype,
   workBytes: number,
   weighted: boolean,
 ): SessionLayout {
@@ -162,13 +184,16 @@ function layoutSession(
     bytes += Math.ceil(size / 16) * 16;
     return at;
   };
-  const paramSize = precCholSize(kind, k, d);
+  const single = dtype === 'float32';
+  const paddedRows = single ? Math.ceil(rows / QUAD_ROWS) * QUAD_ROWS : rows;
+  const valueBytes = single ? 4 : 8;
   return {
-    x: region(8 * rows * d),
-    weights: region(weighted ? 8 * rows : 0),
-    means: region(8 * k * d),
-    precChol: region(8 * paramSize),
-    logConst: region(8 * k),
+    x: region(valueBytes * paddedRows * d),
+    weights: region(weighted ? 8 * paddedRows : 0),
+    weights32: region(weighted && single ? 4 * paddedRows : 0),
+    means: region(valueBytes * k * d),
+    precChol: region(valueBytes * precCholSize(kind, k, d)),
+    logConst: region(valueBytes * k),
     N: region(8 * k),
     S: region(8 * k * d),
     Q: region(8 * secondMomentSize(kind, k, d)),
@@ -204,6 +229,23 @@ function layoutRangeBlock(d: number, kind: CovarianceKind, k: number, workBytes:
   };
 }
 
+/**
+ * Ranges of a float32 threaded E-step: like threadRanges, in multiples of `granule` rows, so every range sums the
+ * same f32 runs as the whole does (see assembly/f32/ranges32.ts).
+ */
+function alignedRanges(rows: number, count: number, granule: number): Array<readonly [start: number, end: number]> {
+  const length = granule * Math.ceil(Math.ceil(rows / granule) / count);
+  const ranges: Array<readonly [number, number]> = [];
+  for (let start = 0; start < rows; start += length) ranges.push([start, Math.min(rows, start + length)]);
+  return ranges.length > 0 ? ranges : [[0, 0]];
+}
+
+/** 2^e with e the smallest integer such that max(weights) ≤ 2^e (1 when every weight is 0). */
+function weightUnscale(weights: Float64Array): number {
+  const max = weights.reduce((a, b) => Math.max(a, b), 0);
+  return max > 0 ? 2 ** Math.ceil(Math.log2(max)) : 1;
+}
+
 function checkLength(name: string, array: Float64Array, expected: number): void {
   if (array.length !== expected) throw new RangeError(`${name} must hold ${expected} values, got ${array.length}`);
 }
@@ -217,6 +259,10 @@ class WasmSession implements KernelSession {
   private readonly entry: KindEntryPoints;
   private readonly layout: SessionLayout;
   private readonly weighted: boolean;
+  /** float32: the column centres subtracted from the data (and from the means of every call). */
+  private readonly centre: Float64Array | undefined;
+  /** float32: the factor the f32 weights were divided by (a power of two), multiplied back into the statistics. */
+  private readonly unscale: number;
   /** Start of this session's allocation; 0 once disposed. */
   private base: number;
   /** The statistics and scratch of ranges 1, 2, … of a threaded E-step (allocated on its first call). */
@@ -228,12 +274,16 @@ class WasmSession implements KernelSession {
     readonly cols: number,
     readonly kind: CovarianceKind,
     readonly k: number,
+    private readonly dtype: KernelDtype,
     sampleWeight: Float64Array | undefined,
   ) {
     this.wasm = getExports();
-    this.entry = entryPoints(this.wasm, kind);
+    this.entry = entryPoints(this.wasm, kind, dtype, k, cols);
     this.weighted = sampleWeight !== undefined;
-    this.layout = layoutSession(rows, cols, kind, k, this.wasm.workBytes(this.entry.code, k, cols), this.weighted);
+    this.layout = layoutSession(rows, cols, kind, k, dtype, this.entry.workBytes, this.weighted);
+    const centre = dtype === 'float32' ? columnCentres(data, rows, cols) : undefined;
+    this.centre = centre;
+    this.unscale = sampleWeight && centre ? weightUnscale(sampleWeight) : 1;
     const { bytes } = this.layout;
     if (bytes > MAX_SESSION_BYTES) {
       throw new RangeError(
@@ -245,8 +295,33 @@ class WasmSession implements KernelSession {
     } catch (cause) {
       throw new RangeError(`cannot allocate ${bytes} bytes of kernel memory for rows × cols = ${rows} × ${cols}`, { cause });
     }
-    this.view(this.layout.x, rows * cols).set(data.subarray(0, rows * cols));
-    if (sampleWeight) this.view(this.layout.weights, rows).set(sampleWeight);
+    if (centre) {
+      try {
+        writeQuads(this.view32(this.layout.x, Math.ceil(rows / QUAD_ROWS) * QUAD_ROWS * cols), data, rows, cols, centre);
+      } catch (error) {
+        this.dispose(); // a value beyond the f32 range
+        throw error;
+      }
+    } else {
+      this.view(this.layout.x, rows * cols).set(data.subarray(0, rows * cols));
+    }
+    if (sampleWeight) this.writeWeights(sampleWeight);
+  }
+
+  /** The f64 weights (float32: padded with zeros to whole quads, plus their f32 copy divided by unscale). */
+  private writeWeights(sampleWeight: Float64Array): void {
+    const { rows, layout } = this;
+    if (this.dtype === 'float64') {
+      this.view(layout.weights, rows).set(sampleWeight);
+      return;
+    }
+    const padded = Math.ceil(rows / QUAD_ROWS) * QUAD_ROWS;
+    const weights = this.view(layout.weights, padded);
+    weights.set(sampleWeight);
+    weights.fill(0, rows);
+    const weights32 = new Float32Array(this.wasm.memory.buffer, this.base + layout.weights32, padded);
+    // Dividing by a power of two is exact: only the rounding to f32 changes the weights.
+    for (let i = 0; i < padded; i++) weights32[i] = weights[i]! / this.unscale;
   }
 
   /** A fresh view: any allocation may have grown the memory and detached older views. */
@@ -255,64 +330,85 @@ class WasmSession implements KernelSession {
     return new Float64Array(this.wasm.memory.buffer, this.base + offset, length);
   }
 
+  /** A fresh f32 view of a float32 session's region. */
+  private view32(offset: number, length: number): Float32Array {
+    if (this.base === 0) throw new Error('the kernel session has been disposed');
+    return new Float32Array(this.wasm.memory.buffer, this.base + offset, length);
+  }
+
   private writeParams(params: KernelParams): void {
-    const { cols: d, k, kind, layout } = this;
+    const { cols: d, k, kind, layout, centre } = this;
     checkLength('means', params.means, k * d);
     checkLength('precChol', params.precChol, precCholSize(kind, k, d));
     checkLength('logConst', params.logConst, k);
+    if (centre) {
+      // Typed-array conversion rounds each value to the nearest f32.
+      this.view32(layout.means, k * d).set(centredMeans(params.means, centre));
+      this.view32(layout.precChol, params.precChol.length).set(params.precChol);
+      this.view32(layout.logConst, k).set(params.logConst);
+      return;
+    }
     this.view(layout.means, k * d).set(params.means);
     this.view(layout.precChol, params.precChol.length).set(params.precChol);
     this.view(layout.logConst, k).set(params.logConst);
   }
 
-  eStep(params: KernelParams, start: number, end: number, stats: SufficientStats): number {
-    checkRange(start, end, this.rows);
-    const { cols: d, k, kind, layout } = this;
-    checkLength('stats.N', stats.N, k);
-    checkLength('stats.S', stats.S, k * d);
-    checkLength('stats.Q', stats.Q, secondMomentSize(kind, k, d));
-    this.writeParams(params);
+  /** The arguments of the E-step export over rows [start, end) into statistics and scratch at N, S, Q, work. */
+  private eStepArgs(start: number, end: number, N: number, S: number, Q: number, work: number): number[] {
     const at = (offset: number): number => this.base + offset;
-    const logLikelihood = this.entry.eStep(
-      at(layout.x), d, k, start, end,
-      at(layout.means), at(layout.precChol), at(layout.logConst),
-      at(layout.N), at(layout.S), at(layout.Q), at(layout.work), this.weighted ? at(layout.weights) : 0,
-    );
+    const { layout, weighted } = this;
+    const args = [
+      at(layout.x), this.cols, this.k, start, end, at(layout.means), at(layout.precChol), at(layout.logConst),
+      N, S, Q, work, weighted ? at(layout.weights) : 0,
+    ];
+    if (this.dtype === 'float32') args.push(weighted ? at(layout.weights32) : 0, this.unscale);
+    return args;
+  }
+
+  private readStats(stats: SufficientStats): void {
+    const { cols: d, k, layout } = this;
     stats.N.set(this.view(layout.N, k));
     stats.S.set(this.view(layout.S, k * d));
     stats.Q.set(this.view(layout.Q, stats.Q.length));
+  }
+
+  private checkStats(stats: SufficientStats): void {
+    const { cols: d, k, kind } = this;
+    checkLength('stats.N', stats.N, k);
+    checkLength('stats.S', stats.S, k * d);
+    checkLength('stats.Q', stats.Q, secondMomentSize(kind, k, d));
+  }
+
+  eStep(params: KernelParams, start: number, end: number, stats: SufficientStats): number {
+    checkRange(start, end, this.rows);
+    this.checkStats(stats);
+    this.writeParams(params);
+    const { layout } = this;
+    const at = (offset: number): number => this.base + offset;
+    const logLikelihood = this.entry.eStep(...this.eStepArgs(start, end, at(layout.N), at(layout.S), at(layout.Q), at(layout.work)));
+    this.readStats(stats);
     return logLikelihood;
   }
 
   async eStepThreaded(params: KernelParams, threads: EStepThreads, stats: SufficientStats): Promise<number> {
     if (!(threads instanceof WorkerPool)) throw new TypeError('threads must come from the WebAssembly kernel\'s openThreads');
-    const { rows, cols: d, k, kind, layout } = this;
-    checkLength('stats.N', stats.N, k);
-    checkLength('stats.S', stats.S, k * d);
-    checkLength('stats.Q', stats.Q, secondMomentSize(kind, k, d));
-    const ranges = threadRanges(rows, threads.count);
+    this.checkStats(stats);
+    const { rows, cols: d, k, layout } = this;
+    const ranges =
+      this.dtype === 'float32' ? alignedRanges(rows, threads.count, this.wasm.blockRows32()) : threadRanges(rows, threads.count);
     // Allocate before writing the parameters and starting workers: an allocation may grow the memory.
     const blocks = this.ensureRangeBlocks(ranges.length - 1);
     this.writeParams(params);
     const at = (offset: number): number => this.base + offset;
-    const weights = this.weighted ? at(layout.weights) : 0;
-    const shared = [at(layout.means), at(layout.precChol), at(layout.logConst)];
     const workerResults = ranges.slice(1).map(([start, end], r) => {
       const block = blocks.base + r * blocks.layout.bytes;
       const { N, S, Q, work } = blocks.layout;
-      return threads.call(r, this.entry.eStepName, [
-        at(layout.x), d, k, start, end, ...shared, block + N, block + S, block + Q, block + work, weights,
-      ]);
+      return threads.call(r, this.entry.eStepName, this.eStepArgs(start, end, block + N, block + S, block + Q, block + work));
     });
     const [start0, end0] = ranges[0]!;
-    const first = this.entry.eStep(
-      at(layout.x), d, k, start0, end0, ...(shared as [number, number, number]),
-      at(layout.N), at(layout.S), at(layout.Q), at(layout.work), weights,
-    );
+    const first = this.entry.eStep(...this.eStepArgs(start0, end0, at(layout.N), at(layout.S), at(layout.Q), at(layout.work)));
     const rest = await Promise.all(workerResults);
-    stats.N.set(this.view(layout.N, k));
-    stats.S.set(this.view(layout.S, k * d));
-    stats.Q.set(this.view(layout.Q, stats.Q.length));
+    this.readStats(stats);
     let logLikelihood = first;
     // Fixed order: range 1, 2, … added to range 0, whatever order the workers finished in.
     rest.forEach((value, r) => {
@@ -329,7 +425,7 @@ class WasmSession implements KernelSession {
     if (this.base === 0) throw new Error('the kernel session has been disposed');
     if (this.rangeBlocks && this.rangeBlocks.count >= count) return this.rangeBlocks;
     this.freeRangeBlocks();
-    const layout = layoutRangeBlock(this.cols, this.kind, this.k, this.wasm.workBytes(this.entry.code, this.k, this.cols));
+    const layout = layoutRangeBlock(this.cols, this.kind, this.k, this.entry.workBytes);
     const bytes = Math.max(16, count * layout.bytes);
     let base: number;
     try {
@@ -385,7 +481,7 @@ const wasmKernel: Kernel = {
   createSession(data: Float64Array, rows: number, cols: number, shape: SessionShape, sampleWeight?: Float64Array): KernelSession {
     checkSessionInput(data, rows, cols, shape);
     checkSampleWeight(sampleWeight, rows);
-    return new WasmSession(data, rows, cols, shape.kind, shape.k, sampleWeight);
+    return new WasmSession(data, rows, cols, shape.kind, shape.k, shape.dtype ?? 'float64', sampleWeight);
   },
   openThreads(count: number): Promise<EStepThreads> {
     if (!Number.isInteger(count) || count < 1) {

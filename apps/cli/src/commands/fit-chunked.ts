@@ -45,6 +45,7 @@ function conflictingFlags(values: ChunkedFitValues, explicitOnDegenerate: boolea
     ...(values.weightsColumn !== undefined ? ['--weights-column'] : []),
     ...(values.warmStart !== undefined ? ['--warm-start'] : []),
     ...(values.online ? ['--online'] : []),
+    ...(values.float32 ? ['--float32'] : []),
   ];
 }
 
@@ -54,6 +55,7 @@ const WHY: Record<string, string> = {
   '--weights-column': 'a chunked fit has no per-row weights',
   '--warm-start': 'a chunked fit starts from its own initialisation',
   '--online': 'choose one of online EM and chunked EM',
+  '--float32': 'a chunked fit streams float64 blocks',
 };
 
 function isLargeFile(file: string | undefined, values: ChunkedFitValues): boolean {
@@ -117,7 +119,7 @@ export async function fitInChunks(file: string | undefined, values: ChunkedFitVa
       } finally {
         progress.stop();
       }
-      const run: FitRun = { model, iterations: passes - 1, seconds: (performance.now() - start) / 1000, threads: options.threads };
+      const run: FitRun = { model, iterations: passes - 1, seconds: (performance.now() - start) / 1000, threads: options.threads, dtype: 'float64' };
       const logLikelihood = await streamedLogLikelihood(model, blocks);
       const nParameters = model.nParameters;
       // As core's criteria with n = the number of rows.

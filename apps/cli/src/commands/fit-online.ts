@@ -28,6 +28,7 @@ export interface OnlineFitValues extends DataOptionValues, EmOptionValues, Outpu
   output?: string;
   onDegenerate: OnDegenerate;
   threads?: number;
+  float32?: boolean;
 }
 
 /** Rows per batch when --online is given without --batch-size. */
@@ -53,6 +54,7 @@ export function checkOnlineValues(values: OnlineFitValues): void {
   if (values.threads !== undefined) {
     throw new UsageError('--threads cannot be combined with --online: online EM updates the model one small batch at a time, on one thread');
   }
+  if (values.float32) throw new UsageError('--float32 cannot be combined with --online: online EM holds one small float64 batch at a time');
 }
 
 /** The rows of a stream of CSV batches, regrouped into batches of exactly `size` rows (the last may be shorter). */

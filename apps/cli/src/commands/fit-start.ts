@@ -1,4 +1,4 @@
-/** The options of fit that say where EM starts and how it runs: -k, --covariance, the EM settings, --means-init, --weights-init, --warm-start, --threads. */
+/** The options of fit that say where EM starts and how it runs: -k, --covariance, the EM settings, --means-init, --weights-init, --warm-start, --threads, --float32. */
 import type { CovarianceType, FitOptions } from '@gmm/core';
 import { InputError } from '../errors.js';
 import type { CliIO } from '../io/cli-io.js';
@@ -15,6 +15,7 @@ export interface StartValues extends EmOptionValues {
   weightsInit?: string;
   warmStart?: string;
   threads?: number;
+  float32?: boolean;
 }
 
 /** A small CSV of numbers (all columns, header detected) as rows. */
@@ -48,5 +49,6 @@ export async function startOptions(values: StartValues, featureNames: string[], 
     ...(values.weightsInit !== undefined && { weightsInit: await readWeights(values.weightsInit, values, io) }),
     ...(warmStart && { warmStart }),
     ...(values.threads !== undefined && { threads: values.threads }),
+    ...(values.float32 && { dtype: 'float32' as const }),
   };
 }

@@ -1,5 +1,5 @@
 /** The summary gmm fit prints (text or --json), for a fit in memory and for a chunked one alike. */
-import type { GaussianMixture } from '@gmm/core';
+import type { Dtype, GaussianMixture } from '@gmm/core';
 import { describeParameters, duration, num } from '../format.js';
 
 export interface FitRun {
@@ -9,6 +9,8 @@ export interface FitRun {
   seconds: number;
   /** The E-step's threads, as given by --threads (undefined: core's default, which the summary does not guess). */
   threads: number | undefined;
+  /** How the E-step held the data (--float32: 'float32'). */
+  dtype: Dtype;
 }
 
 /** What the summary says about the data: its size and weighting, and the final model's criteria on it. */
@@ -55,6 +57,7 @@ export function summaryJSON(data: FitDataSummary, run: FitRun, output: string | 
     resets: model.resets,
     timings: { load: data.loadSeconds, fit: run.seconds, perIteration: run.iterations > 0 ? run.seconds / run.iterations : 0 },
     threads: run.threads ?? null,
+    dtype: run.dtype,
     output: output ?? null,
   };
 }
@@ -67,6 +70,10 @@ function weightedBy(summary: FitSummary): string {
 
 function onThreads(threads: number | null): string {
   return threads === null ? '' : `, E-step on ${threads} ${threads === 1 ? 'thread' : 'threads'}`;
+}
+
+function onDtype(dtype: Dtype): string {
+  return dtype === 'float32' ? ', float32 data' : '';
 }
 
 /** `how`: an extra line on how the data was held (the chunked fit's), if any. */
@@ -83,7 +90,7 @@ export function summaryText(summary: FitSummary, model: GaussianMixture, tol: nu
     '',
     ...describeParameters(model, names),
     '',
-    `time: load ${duration(summary.timings.load)}, fit ${duration(summary.timings.fit)} (${duration(summary.timings.perIteration)} per iteration${onThreads(summary.threads)})`,
+    `time: load ${duration(summary.timings.load)}, fit ${duration(summary.timings.fit)} (${duration(summary.timings.perIteration)} per iteration${onThreads(summary.threads)}${onDtype(summary.dtype)})`,
   ];
   if (summary.output) lines.push(`model written to ${summary.output}`);
   return `${lines.join('\n')}\n`;

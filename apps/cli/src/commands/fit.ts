@@ -12,6 +12,7 @@ import {
   addOutputModeOptions,
   positiveInteger,
   threadsOption,
+  float32Option,
   type DataOptionValues,
   type OutputModeValues,
 } from '../options.js';
@@ -41,7 +42,9 @@ async function runFit(data: { data: Float64Array; rows: number; cols: number }, 
   try {
     const steps = fitSteps(data, options);
     for (let step = await steps.next(); ; step = await steps.next()) {
-      if (step.done) return { model: step.value, iterations, seconds: (performance.now() - start) / 1000, threads: options.threads };
+      if (step.done) {
+        return { model: step.value, iterations, seconds: (performance.now() - start) / 1000, threads: options.threads, dtype: options.dtype ?? 'float64' };
+      }
       iterations++;
       const done = step.value.init * (options.maxIter ?? 100) + step.value.iteration;
       progress.update(done, total, `init ${step.value.init + 1}, iteration ${step.value.iteration}`);
@@ -77,13 +80,14 @@ export function addFitCommand(program: Command, io: CliIO): void {
       positiveInteger,
     )
     .addOption(threadsOption())
+    .addOption(float32Option())
     .addOption(onDegenerateOption())
     .addOption(missingOption());
   addDataOptions(command);
   addOutputModeOptions(command);
   command.addHelpText(
     'after',
-    '\nExamples:\n  $ gmm fit --dataset faithful -k 3 --covariance tied -o model.json\n  $ gmm fit data.csv --columns waiting,eruptions -k 2 --n-init 5 --json\n  $ gmm fit counts.csv --weights-column count -k 2\n  $ gmm fit survey.csv --missing em -k 3\n  $ cat big.csv | gmm fit - --online --batch-size 5000 -k 3 -o model.json\n  $ gmm fit huge.csv --chunk-rows 1000000 -k 5 -o model.json\n  $ gmm fit data.csv -k 8 --threads 2',
+    '\nExamples:\n  $ gmm fit --dataset faithful -k 3 --covariance tied -o model.json\n  $ gmm fit data.csv --columns waiting,eruptions -k 2 --n-init 5 --json\n  $ gmm fit counts.csv --weights-column count -k 2\n  $ gmm fit survey.csv --missing em -k 3\n  $ cat big.csv | gmm fit - --online --batch-size 5000 -k 3 -o model.json\n  $ gmm fit huge.csv --chunk-rows 1000000 -k 5 -o model.json\n  $ gmm fit data.csv -k 8 --threads 2\n  $ gmm fit data.csv -k 8 --float32',
   );
   command.action(async (file: string | undefined, values: FitValues & OnlineFitValues) => {
     checkOnlineValues(values);

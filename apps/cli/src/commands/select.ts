@@ -16,6 +16,7 @@ import {
   componentCounts,
   covarianceTypes,
   threadsOption,
+  float32Option,
   type DataOptionValues,
   type EmOptionValues,
   type OutputModeValues,
@@ -36,6 +37,7 @@ interface SelectValues extends DataOptionValues, EmOptionValues, OutputModeValue
   weightsColumn?: string;
   missing: MissingMode;
   threads?: number;
+  float32?: boolean;
 }
 
 /**
@@ -132,6 +134,7 @@ export function addSelectCommand(program: Command, io: CliIO): void {
     .option('--plot <file.svg>', 'draw the criterion against k, one line per covariance type')
     .option('--weights-column <name|index>', 'per-row sample weights (>= 0) from this column, which is not a feature')
     .addOption(threadsOption())
+    .addOption(float32Option())
     .addOption(onDegenerateOption())
     .addOption(missingOption());
   addDataOptions(command);
@@ -159,6 +162,7 @@ export function addSelectCommand(program: Command, io: CliIO): void {
             featureNames: X.names,
             ...(X.sampleWeight && { sampleWeight: X.sampleWeight }),
             ...(values.threads !== undefined && { threads: values.threads }),
+            ...(values.float32 && { dtype: 'float32' as const }),
             onProgress: (done, total, candidate) =>
               progress.update(done, total, `${candidate.covarianceType} k=${candidate.nComponents}`),
           });

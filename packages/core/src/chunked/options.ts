@@ -8,6 +8,7 @@ const UNSUPPORTED = {
   warmStart: 'fitChunked starts from its own initialisation',
   sampleWeight: 'a stream has no per-row weights',
   missing: "missing values need 'em' on every row's pattern, which fitChunked does not stream",
+  dtype: "fitChunked streams float64 blocks; dtype 'float32' is an option of fit, fitPredict, fitSteps and selectModel",
 } as const;
 
 export interface ChunkedFitOptions extends Omit<FitOptions, keyof typeof UNSUPPORTED | 'onDegenerate'> {
