@@ -8,7 +8,6 @@ import { loadDataset } from './data.js';
 import { relativeDifference, TIMING, timeFit } from './gmm-timing.js';
 import { loadAverage, machine, writeSection } from './results.js';
 import { caseLabel, formatTable } from './table.js';
-import { coreSupportsThreads } from './threads.js';
 
 /** Debian's Python, where `apt-get install python3-sklearn` puts scikit-learn (not whatever python3 is on PATH). */
 const PYTHON = '/usr/bin/python3';
@@ -39,19 +38,13 @@ function runSklearn(metaPath) {
 }
 
 /**
- * The gmm runs of one case and type: float64 and float32 on one thread always, on all cores too when core has a
- * `threads` option. A float64 run is checked against scikit-learn's score(X); a float32 run against the lower
- * bound of the float64 run with the same threads (`against`).
+ * The gmm runs of one case and type: float64 and float32, on one thread and on all cores. A float64 run is checked
+ * against scikit-learn's score(X); a float32 run against the lower bound of the float64 run with the same threads
+ * (`against`).
  */
-function gmmConfigurations(threadsSupported) {
+function gmmConfigurations() {
   const cores = os.availableParallelism();
   const float32 = { dtype: 'float32' };
-  if (!threadsSupported) {
-    return [
-      { key: 'gmm1', label: '1 thread', extra: {} },
-      { key: 'gmm32x1', label: 'f32 1 thread', extra: float32, against: 'gmm1' },
-    ];
-  }
   return [
     { key: 'gmm1', label: '1 thread', extra: { threads: 1 } },
     { key: 'gmmAll', label: `${cores} threads`, extra: { threads: cores } },
@@ -88,8 +81,7 @@ function tableOf(results, configurations) {
 }
 
 export async function compareWithSklearn(cases, quick) {
-  const configurations = gmmConfigurations(await coreSupportsThreads());
-  if (configurations.length === 1) console.log('@gmm/core has no `threads` option yet: gmm runs on 1 thread only (no all-cores column)');
+  const configurations = gmmConfigurations();
   const loadBefore = loadAverage();
   const results = [];
   let sklearnRuntime;

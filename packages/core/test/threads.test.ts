@@ -1,5 +1,5 @@
 // threads: the E-step split over worker threads; Ref for expectations: the threads = 1 fit of the same data.
-import { liveWorkerCount } from '@gmm/kernel';
+import { liveWorkerCount, wasmMemoryBytes } from '@gmm/kernel';
 import { describe, expect, it } from 'vitest';
 import { COVARIANCE_TYPES, fit, fitSteps } from '../src/index.js';
 
@@ -44,10 +44,20 @@ describe('threads', () => {
     expect(liveWorkerCount()).toBe(0);
   });
 
-  it('a fit that throws leaves no worker', async () => {
+  it('a fit that throws leaves no worker and no kernel memory behind', async () => {
     // Every row identical: with regCovar 0 no covariance can be factorised, so the fit throws.
     const degenerate = { data: new Float64Array(3001 * 8).fill(1), rows: 3001, cols: 8 };
     await expect(fit(degenerate, { nComponents: 3, threads: 2, regCovar: 0 })).rejects.toThrow();
+    expect(liveWorkerCount()).toBe(0);
+    // Kernel memory never shrinks, so a session left allocated by each throwing fit would grow it.
+    // 1.3 MB of rows per session: ten leaked sessions would need 13 MB more than the memory already has.
+    const larger = { data: new Float64Array(20000 * 8).fill(1), rows: 20000, cols: 8 };
+    await expect(fit(larger, { nComponents: 3, threads: 2, regCovar: 0 })).rejects.toThrow();
+    const before = wasmMemoryBytes();
+    for (let run = 0; run < 10; run++) {
+      await expect(fit(larger, { nComponents: 3, threads: 2, regCovar: 0 })).rejects.toThrow();
+    }
+    expect(wasmMemoryBytes()).toBe(before);
     expect(liveWorkerCount()).toBe(0);
   });
 
