@@ -1,8 +1,7 @@
 // gmm fit / select --float32 (issue 6, point 3): the data held as float32, the E-step on f32x4.
 // Ref for expectations: the float64 run of the same command; issue 6 bounds their log-likelihoods at 1e-5 relative.
-import { syntheticMixture } from '@gmm/datasets';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tempDir, type TempDir } from './fixtures.js';
+import { mixtureCsv, tempDir, type TempDir } from './fixtures.js';
 import { gmm } from './helpers.js';
 
 let tmp: TempDir;
@@ -10,10 +9,7 @@ let csv: string;
 
 beforeAll(() => {
   tmp = tempDir();
-  const { data, rows, cols } = syntheticMixture({ k: 3, d: 4, n: 4000, seed: 6 });
-  const lines = ['a,b,c,d'];
-  for (let i = 0; i < rows; i++) lines.push(Array.from(data.subarray(i * cols, (i + 1) * cols)).join(','));
-  csv = tmp.file('mixture.csv', `${lines.join('\n')}\n`);
+  csv = mixtureCsv(tmp);
 });
 
 afterAll(() => tmp.remove());

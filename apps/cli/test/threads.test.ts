@@ -1,8 +1,7 @@
 // gmm fit / select --threads (issue 6, point 1): the E-step split over worker threads.
 // Ref for expectations: the --threads 1 run of the same command (issue 6: 1e-10 across thread counts).
-import { syntheticMixture } from '@gmm/datasets';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { tempDir, type TempDir } from './fixtures.js';
+import { mixtureCsv, tempDir, type TempDir } from './fixtures.js';
 import { gmm } from './helpers.js';
 
 /** The `threads` option each core entry point was called with, in call order (the real functions run). */
@@ -32,10 +31,7 @@ let csv: string;
 
 beforeAll(() => {
   tmp = tempDir();
-  const { data, rows, cols } = syntheticMixture({ k: 3, d: 4, n: 4000, seed: 6 });
-  const lines = ['a,b,c,d'];
-  for (let i = 0; i < rows; i++) lines.push(Array.from(data.subarray(i * cols, (i + 1) * cols)).join(','));
-  csv = tmp.file('mixture.csv', `${lines.join('\n')}\n`);
+  csv = mixtureCsv(tmp);
 });
 
 afterAll(() => tmp.remove());

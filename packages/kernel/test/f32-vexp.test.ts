@@ -2,50 +2,11 @@
 // (Math.fround(Math.exp(x)), x an f32 value: Math.exp is within an ulp of f64, far finer than f32's ulp), in
 // f32 ulps, through the module's `expQuadInPlace` entry point on its own instance of the kernel module.
 import { describe, expect, it } from 'vitest';
-import { KERNEL_WASM_BASE64 } from '../src/generated/kernel-wasm.js';
+import { vectorExp32 as vectorExp } from './helpers/exp-module.js';
 import { mulberry32 } from './helpers/random.js';
-
-// Neither the ES2022 lib nor @types/node 20 declares WebAssembly; these are the members used here.
-declare namespace WebAssembly {
-  class Module {
-    constructor(bytes: Uint8Array);
-  }
-  class Instance {
-    constructor(module: Module, imports: object);
-    readonly exports: object;
-  }
-  interface Memory {
-    readonly buffer: ArrayBuffer;
-  }
-}
-
-interface ExpExports {
-  readonly memory: WebAssembly.Memory;
-  alloc(bytes: number): number;
-  free(ptr: number): void;
-  expQuadInPlace(values: number, count: number): void;
-}
 
 /** The largest distance allowed: the Taylor tail and Horner's roundings stay within one ulp of f32. */
 const MAX_ULP = 1;
-
-function instantiate(): ExpExports {
-  const bytes = Uint8Array.from(atob(KERNEL_WASM_BASE64), (c) => c.charCodeAt(0));
-  return new WebAssembly.Instance(new WebAssembly.Module(bytes), {}).exports as ExpExports;
-}
-
-const wasm = instantiate();
-
-function vectorExp(args: Float32Array): Float32Array {
-  const ptr = wasm.alloc(4 * args.length) >>> 0;
-  try {
-    new Float32Array(wasm.memory.buffer, ptr, args.length).set(args);
-    wasm.expQuadInPlace(ptr, args.length);
-    return new Float32Array(wasm.memory.buffer, ptr, args.length).slice();
-  } finally {
-    wasm.free(ptr);
-  }
-}
 
 /** |bits(a) − bits(b)| for each pair; both sides are ≥ 0 (or Infinity), so the bit order is the value order. */
 function ulpDistances(actual: Float32Array, expected: Float32Array): Int32Array {

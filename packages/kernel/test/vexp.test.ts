@@ -1,48 +1,8 @@
 // The kernel's vectorised exp (assembly/vexp.ts) against Math.exp, in ulps (distance between bit patterns),
 // through the module's `expInPlace` entry point on its own instance of the kernel module.
 import { describe, expect, it } from 'vitest';
-import { KERNEL_WASM_BASE64 } from '../src/generated/kernel-wasm.js';
+import { vectorExp } from './helpers/exp-module.js';
 import { mulberry32 } from './helpers/random.js';
-
-// Neither the ES2022 lib nor @types/node 20 declares WebAssembly; these are the members used here.
-declare namespace WebAssembly {
-  class Module {
-    constructor(bytes: Uint8Array);
-  }
-  class Instance {
-    constructor(module: Module, imports: object);
-    readonly exports: object;
-  }
-  interface Memory {
-    readonly buffer: ArrayBuffer;
-  }
-}
-
-interface ExpExports {
-  readonly memory: WebAssembly.Memory;
-  alloc(bytes: number): number;
-  free(ptr: number): void;
-  expInPlace(values: number, count: number): void;
-}
-
-function instantiate(): ExpExports {
-  const bytes = Uint8Array.from(atob(KERNEL_WASM_BASE64), (c) => c.charCodeAt(0));
-  return new WebAssembly.Instance(new WebAssembly.Module(bytes), {}).exports as ExpExports;
-}
-
-const wasm = instantiate();
-
-function vectorExp(args: Float64Array): Float64Array {
-  const ptr = wasm.alloc(8 * args.length) >>> 0;
-  try {
-    const view = new Float64Array(wasm.memory.buffer, ptr, args.length);
-    view.set(args);
-    wasm.expInPlace(ptr, args.length);
-    return new Float64Array(wasm.memory.buffer, ptr, args.length).slice();
-  } finally {
-    wasm.free(ptr);
-  }
-}
 
 /** |bits(a) − bits(b)| for each pair; both sides are ≥ 0 (or Infinity), so the bit order is the value order. */
 function ulpDistances(actual: Float64Array, expected: Float64Array): BigInt64Array {
