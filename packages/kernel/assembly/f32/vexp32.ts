@@ -36,18 +36,28 @@ const EXPONENT_BIAS: i32 = 127;
   return i32x4.shl(i32x4.add(m, i32x4.splat(EXPONENT_BIAS)), 23);
 }
 
-/** exp of the four lanes: NaN stays NaN, −Infinity gives 0, Infinity gives Infinity. */
-@inline export function expQuad(x: v128): v128 {
-  // f32x4.min/max propagate NaN, unlike pmin/pmax.
-  const clamped = f32x4.min(f32x4.max(x, f32x4.splat(MIN_ARGUMENT)), f32x4.splat(MAX_ARGUMENT));
-  const shifted = f32x4.add(f32x4.mul(clamped, f32x4.splat(LOG2_E)), f32x4.splat(ROUNDING_SHIFTER));
+/**
+ * exp of the four lanes of `x`, already within [MIN_ARGUMENT, MAX_ARGUMENT] (or NaN). With `twoFactors` 2^n is
+ * applied as two normal factors, which every n of that range needs; without, x must lie in [−87, 88] so that 2^n
+ * itself is normal.
+ */
+@inline function expInRange(x: v128, twoFactors: bool): v128 {
+  const shifted = f32x4.add(f32x4.mul(x, f32x4.splat(LOG2_E)), f32x4.splat(ROUNDING_SHIFTER));
   const n = f32x4.sub(shifted, f32x4.splat(ROUNDING_SHIFTER));
-  const r = f32x4.sub(f32x4.sub(clamped, f32x4.mul(n, f32x4.splat(LN2_HI))), f32x4.mul(n, f32x4.splat(LN2_LO)));
+  const r = f32x4.sub(f32x4.sub(x, f32x4.mul(n, f32x4.splat(LN2_HI))), f32x4.mul(n, f32x4.splat(LN2_LO)));
   const expR = f32x4.add(f32x4.add(f32x4.splat(1), r), f32x4.mul(f32x4.mul(r, r), taylorTail(r)));
-  // The shifter's low bits minus its own are n as an i32; split it so both factors are normal.
+  // The shifter's low bits minus its own are n as an i32.
   const integerN = i32x4.sub(shifted, f32x4.splat(ROUNDING_SHIFTER));
+  if (!twoFactors) return f32x4.mul(expR, powerOfTwo(integerN));
   const half = i32x4.shr_s(integerN, 1);
   return f32x4.mul(f32x4.mul(expR, powerOfTwo(half)), powerOfTwo(i32x4.sub(integerN, half)));
+}
+
+/** exp of the four lanes: NaN stays NaN, −Infinity gives 0, Infinity gives Infinity. */
+@inline export function expQuad(x: v128): v128 {
+  // pmax(x, m) = x < m ? m : x and pmin(x, m) = m < x ? m : x keep NaN, and each is one instruction on x64
+  // (f32x4.min/max are a sequence there).
+  return expInRange(f32x4.pmin(f32x4.pmax(x, f32x4.splat(MIN_ARGUMENT)), f32x4.splat(MAX_ARGUMENT)), true);
 }
 
 /**
@@ -57,7 +67,10 @@ const EXPONENT_BIAS: i32 = 127;
  */
 const NEGLIGIBLE: v128 = f32x4.splat(-64);
 
-/** exp of the four lanes, flushed to 0 below e^-64 (see NEGLIGIBLE). pmax and lt both leave a NaN lane NaN. */
+/**
+ * exp of the four lanes of x ≤ 0 (or NaN), flushed to 0 below e^-64 (see NEGLIGIBLE); one power of two suffices
+ * there. pmax and lt both leave a NaN lane NaN.
+ */
 @inline export function expNonNegligible32(x: v128): v128 {
-  return v128.andnot(expQuad(f32x4.pmax(x, NEGLIGIBLE)), f32x4.lt(x, NEGLIGIBLE));
+  return v128.andnot(expInRange(f32x4.pmax(x, NEGLIGIBLE), false), f32x4.lt(x, NEGLIGIBLE));
 }
