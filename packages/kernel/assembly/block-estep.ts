@@ -2,7 +2,7 @@ import { DIAG, FULL, SPHERICAL, packedSize } from './kinds';
 import { logLanes } from './lanes';
 import { halfNormTriangular, halfNormTriangularTwice } from './mahalanobis';
 import { addOuterProducts } from './block-moments';
-import { addBlockStatsTwoColumns, logRhoBlockTwoColumns } from './block-two-columns';
+import { addBlockStatsNarrow, logRhoBlockNarrow } from './block-narrow';
 import {
   BLOCK_PAIRS,
   blockAccNOffset,
@@ -276,11 +276,13 @@ const SLOT: usize = 16;
   for (let first = start; first < end; first += 2 * BLOCK_PAIRS) {
     const pairs = min(BLOCK_PAIRS, (end - first + 1) >> 1);
     loadBlock(x, d, first, end, pairs, weights, work);
-    if (d == 2) logRhoBlockTwoColumns(kind, k, pairs, means, precChol, logConst, work);
+    if (d == 1) logRhoBlockNarrow(kind, 1, k, pairs, means, precChol, logConst, work);
+    else if (d == 2) logRhoBlockNarrow(kind, 2, k, pairs, means, precChol, logConst, work);
     else logRhoBlock(kind, d, k, pairs, means, precChol, logConst, work);
     const blockLogLikelihood = weights ? responsibilitiesBlock(true, k, pairs, d, work) : responsibilitiesBlock(false, k, pairs, d, work);
     logLikelihood = f64x2.add(logLikelihood, blockLogLikelihood);
-    if (d == 2) addBlockStatsTwoColumns(kind, k, pairs, means, work);
+    if (d == 1) addBlockStatsNarrow(kind, 1, k, pairs, means, work);
+    else if (d == 2) addBlockStatsNarrow(kind, 2, k, pairs, means, work);
     else addBlockStats(kind, d, k, pairs, means, work);
   }
   return logLikelihood;

@@ -12,7 +12,7 @@ import {
   blockWeightOffset32,
   paddedColumns32,
 } from './block-work32';
-import { addBlockStatsTwoColumns32, logRhoBlockTwoColumns32 } from './block-two-columns32';
+import { addBlockStatsNarrow32, logRhoBlockNarrow32 } from './block-narrow32';
 import { halfNormDiagonal32, halfNormTriangular32 } from './mahalanobis32';
 import { addOuterProducts32, addPromoted, halfNormTriangularTwice32 } from './tiles32';
 import { expNonNegligible32 } from './vexp32';
@@ -260,11 +260,13 @@ const LANE_INDEX: v128 = i32x4(0, 1, 2, 3);
     const quads = min(BLOCK_QUADS, endQuad - firstQuad);
     const block = x + <usize>firstQuad * (<usize>d << 4);
     loadWeights(firstQuad, quads, start, end, weights, weights32, k, d, work);
-    if (d == 2) logRhoBlockTwoColumns32(kind, block, k, quads, means, precChol, logConst, work);
+    if (d == 1) logRhoBlockNarrow32(kind, 1, block, k, quads, means, precChol, logConst, work);
+    else if (d == 2) logRhoBlockNarrow32(kind, 2, block, k, quads, means, precChol, logConst, work);
     else logRhoBlock(kind, block, d, k, quads, means, precChol, logConst, work);
     const blockLogLikelihood = weights ? responsibilitiesBlock(true, k, quads, d, work) : responsibilitiesBlock(false, k, quads, d, work);
     logLikelihood = f64x2.add(logLikelihood, blockLogLikelihood);
-    if (d == 2) addBlockStatsTwoColumns32(kind, block, k, quads, means, work);
+    if (d == 1) addBlockStatsNarrow32(kind, 1, block, k, quads, means, work);
+    else if (d == 2) addBlockStatsNarrow32(kind, 2, block, k, quads, means, work);
     else addBlockStats(kind, block, d, k, quads, means, work);
   }
   return logLikelihood;
