@@ -12,8 +12,15 @@ const AGAINST = ['reference', 'sklearn'];
 /** A bad command line: reported as one line, without a stack. */
 class UsageError extends Error {}
 
+/** --repeat: a whole number of runs from 1 to 10. */
+function repeatCount(text) {
+  const count = Number(text);
+  if (!Number.isInteger(count) || count < 1 || count > 10) throw new UsageError(`--repeat: expected a whole number from 1 to 10, received "${text}"`);
+  return count;
+}
+
 function parseArgs(argv) {
-  const options = { quick: false, filter: undefined, against: undefined, browser: false };
+  const options = { quick: false, filter: undefined, against: undefined, browser: false, repeat: 1 };
   const value = (i, flag) => {
     if (argv[i] === undefined) throw new UsageError(`${flag}: expected a value after it`);
     return argv[i];
@@ -26,9 +33,11 @@ function parseArgs(argv) {
     else if (arg === '--against') options.against = value(++i, '--against');
     else if (arg.startsWith('--against=')) options.against = arg.slice('--against='.length);
     else if (arg === '--browser') options.browser = true;
+    else if (arg === '--repeat') options.repeat = repeatCount(value(++i, '--repeat'));
+    else if (arg.startsWith('--repeat=')) options.repeat = repeatCount(arg.slice('--repeat='.length));
     else {
       throw new UsageError(
-        `unknown argument "${arg}": expected --quick, --case <${CASES.map((c) => c.name).join('|')}>, --against <${AGAINST.join('|')}>, --browser`,
+        `unknown argument "${arg}": expected --quick, --case <${CASES.map((c) => c.name).join('|')}>, --against <${AGAINST.join('|')}>, --repeat <n>, --browser`,
       );
     }
   }
@@ -38,6 +47,7 @@ function parseArgs(argv) {
       throw new UsageError(`--case: --browser runs only ${BROWSER_CASE}, received "${options.filter}"`);
     }
   }
+  if (options.repeat > 1 && options.against !== 'sklearn') throw new UsageError('--repeat goes with --against sklearn');
   options.against ??= 'reference';
   if (options.filter !== undefined && !CASES.some((c) => c.name === options.filter)) {
     throw new UsageError(`--case: expected one of ${CASES.map((c) => c.name).join(', ')}, received "${options.filter}"`);
@@ -67,8 +77,10 @@ async function main() {
       `${options.quick ? ' (--quick: n / 10)' : ''}`,
   );
   console.log(`timing: ${TIMING}\n`);
-  const compare = options.against === 'sklearn' ? compareWithSklearn : compareWithReference;
-  if (!(await compare(cases, options.quick))) process.exit(1);
+  const agree = options.against === 'sklearn'
+    ? await compareWithSklearn(cases, options.quick, options.repeat)
+    : await compareWithReference(cases, options.quick);
+  if (!agree) process.exit(1);
 }
 
 main().catch((error) => {
