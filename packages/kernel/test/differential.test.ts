@@ -1,11 +1,10 @@
 // WASM kernel vs the pure-TypeScript reference kernel on seeded random inputs: every covariance kind,
 // d in {1, 2, 3, 5, 8, 33} (odd d, d = 1 and d > 32), k in {1, 3, 16}, odd and even ranges, start ≠ 0.
-import { describe, expect, it } from 'vitest';
-import { createStats } from '../src/layout.js';
+import { describe, it } from 'vitest';
 import { referenceKernel } from '../src/reference.js';
-import { COVARIANCE_KINDS, type CovarianceKind, type KernelParams, type KernelSession } from '../src/types.js';
+import { COVARIANCE_KINDS, type CovarianceKind } from '../src/types.js';
 import { getKernel } from '../src/wasm.js';
-import { expectClose, statsScales } from './helpers/compare.js';
+import { compareEStep, compareScoreRows, type KernelPair } from './helpers/kernel-pair.js';
 import { mulberry32, randomData, randomParams } from './helpers/random.js';
 
 const DIMENSIONS = [1, 2, 3, 5, 8, 33];
@@ -20,16 +19,7 @@ const RANGES: ReadonlyArray<readonly [number, number]> = [
   [7, 7],
 ];
 
-interface Case {
-  readonly kind: CovarianceKind;
-  readonly k: number;
-  readonly d: number;
-  readonly params: KernelParams;
-  readonly wasm: KernelSession;
-  readonly reference: KernelSession;
-}
-
-function openCase(kind: CovarianceKind, k: number, d: number, rows: number, seed: number): Case {
+function openCase(kind: CovarianceKind, k: number, d: number, rows: number, seed: number): KernelPair {
   const uniform = mulberry32(seed);
   const params = randomParams(kind, k, d, uniform);
   const data = randomData(rows, d, params, uniform);
@@ -41,48 +31,6 @@ function openCase(kind: CovarianceKind, k: number, d: number, rows: number, seed
     wasm: getKernel().createSession(data, rows, d, { kind, k }),
     reference: referenceKernel.createSession(data, rows, d, { kind, k }),
   };
-}
-
-function compareEStep({ kind, k, d, params, wasm, reference }: Case, start: number, end: number): void {
-  const label = `${kind} k=${k} d=${d} [${start}, ${end})`;
-  const expected = createStats(kind, k, d);
-  const expectedLogLikelihood = reference.eStep(params, start, end, expected);
-  const actual = createStats(kind, k, d);
-  // eStep overwrites the statistics: stale values must not leak into the result.
-  for (const buffer of [actual.N, actual.S, actual.Q]) buffer.fill(Number.NaN);
-  const logLikelihood = wasm.eStep(params, start, end, actual);
-
-  const logDensity = new Float64Array(end - start);
-  reference.scoreRows(params, start, end, logDensity, null);
-  const absoluteLogLikelihood = logDensity.reduce((sum, v) => sum + Math.abs(v), 0);
-  const scales = statsScales(kind, k, d, expected);
-  expectClose(`${label} Σ log p`, [logLikelihood], [expectedLogLikelihood], [absoluteLogLikelihood]);
-  expectClose(`${label} N`, actual.N, expected.N);
-  expectClose(`${label} S`, actual.S, expected.S, scales.S);
-  expectClose(`${label} Q`, actual.Q, expected.Q, scales.Q);
-}
-
-function compareScoreRows({ kind, k, d, params, wasm, reference }: Case, start: number, end: number): void {
-  const label = `${kind} k=${k} d=${d} [${start}, ${end})`;
-  const rows = end - start;
-  const expectedDensity = new Float64Array(rows);
-  const expectedResp = new Float64Array(rows * k);
-  reference.scoreRows(params, start, end, expectedDensity, expectedResp);
-  const density = new Float64Array(rows).fill(Number.NaN);
-  const resp = new Float64Array(rows * k).fill(Number.NaN);
-  wasm.scoreRows(params, start, end, density, resp);
-  // log r_ij = log ρ_ij − log p_i: when r_ij ≈ 1 the difference cancels down to the size of log p_i.
-  const respScale = expectedResp.map((_, t) => Math.abs(expectedDensity[Math.floor(t / k)]!));
-  expectClose(`${label} logDensity`, density, expectedDensity);
-  expectClose(`${label} logResp`, resp, expectedResp, respScale);
-
-  // Each output alone gives the same numbers.
-  const densityOnly = new Float64Array(rows);
-  wasm.scoreRows(params, start, end, densityOnly, null);
-  expect(densityOnly).toEqual(density);
-  const respOnly = new Float64Array(rows * k);
-  wasm.scoreRows(params, start, end, null, respOnly);
-  expect(respOnly).toEqual(resp);
 }
 
 describe.each(COVARIANCE_KINDS)('wasm kernel agrees with the reference kernel: %s', (kind) => {

@@ -1,12 +1,11 @@
 // The float32 WASM kernel against the float32 reference kernel (the same f32 data, computed in f64) on seeded
 // random inputs: every covariance kind, d in {1, 2, 3, 5, 8, 33}, k in {1, 3, 16}, ranges that start and end
 // inside a quad of rows, a range of several E-step blocks, with and without sample weights.
-import { describe, expect, it } from 'vitest';
-import { createStats } from '../src/layout.js';
+import { describe, it } from 'vitest';
 import { referenceKernel } from '../src/reference.js';
-import { COVARIANCE_KINDS, type CovarianceKind, type KernelParams, type KernelSession, type SessionShape } from '../src/types.js';
+import { COVARIANCE_KINDS, type CovarianceKind, type SessionShape } from '../src/types.js';
 import { getKernel } from '../src/wasm.js';
-import { statsScales } from './helpers/compare.js';
+import { compareEStep, compareScoreRows, type KernelPair } from './helpers/kernel-pair.js';
 import { mulberry32, randomData, randomParams } from './helpers/random.js';
 
 /**
@@ -32,27 +31,7 @@ const RANGES: ReadonlyArray<readonly [number, number]> = [
 
 const FLOAT32: Pick<SessionShape, 'dtype'> = { dtype: 'float32' };
 
-function expectNear(name: string, actual: ArrayLike<number>, expected: ArrayLike<number>, scale?: ArrayLike<number>): void {
-  expect(actual.length).toBe(expected.length);
-  for (let i = 0; i < expected.length; i++) {
-    const bound = F32_TOLERANCE * Math.max(1, Math.abs(expected[i]!), scale?.[i] ?? 0);
-    if (!(Math.abs(actual[i]! - expected[i]!) <= bound)) {
-      throw new Error(`${name}[${i}]: got ${actual[i]}, expected ${expected[i]} (difference ${Math.abs(actual[i]! - expected[i]!)} > ${bound})`);
-    }
-  }
-}
-
-interface Case {
-  readonly kind: CovarianceKind;
-  readonly k: number;
-  readonly d: number;
-  readonly params: KernelParams;
-  readonly wasm: KernelSession;
-  readonly reference: KernelSession;
-  readonly weights?: Float64Array;
-}
-
-function openCase(kind: CovarianceKind, k: number, d: number, rows: number, seed: number, weighted = false): Case {
+function openCase(kind: CovarianceKind, k: number, d: number, rows: number, seed: number, weighted = false): KernelPair {
   const uniform = mulberry32(seed);
   const params = randomParams(kind, k, d, uniform);
   const data = randomData(rows, d, params, uniform);
@@ -70,41 +49,6 @@ function openCase(kind: CovarianceKind, k: number, d: number, rows: number, seed
   };
 }
 
-function compareEStep({ kind, k, d, params, wasm, reference, weights }: Case, start: number, end: number): void {
-  const label = `${kind} k=${k} d=${d} [${start}, ${end})${weights ? ' weighted' : ''}`;
-  const expected = createStats(kind, k, d);
-  const expectedLogLikelihood = reference.eStep(params, start, end, expected);
-  const actual = createStats(kind, k, d);
-  for (const buffer of [actual.N, actual.S, actual.Q]) buffer.fill(Number.NaN);
-  const logLikelihood = wasm.eStep(params, start, end, actual);
-  const logDensity = new Float64Array(end - start);
-  reference.scoreRows(params, start, end, logDensity, null);
-  const absolute = logDensity.reduce((sum, v, t) => sum + (weights?.[start + t] ?? 1) * Math.abs(v), 0);
-  const scales = statsScales(kind, k, d, expected);
-  expectNear(`${label} Σ log p`, [logLikelihood], [expectedLogLikelihood], [absolute]);
-  expectNear(`${label} N`, actual.N, expected.N);
-  expectNear(`${label} S`, actual.S, expected.S, scales.S);
-  expectNear(`${label} Q`, actual.Q, expected.Q, scales.Q);
-}
-
-function compareScoreRows({ kind, k, d, params, wasm, reference }: Case, start: number, end: number): void {
-  const label = `${kind} k=${k} d=${d} [${start}, ${end})`;
-  const rows = end - start;
-  const expectedDensity = new Float64Array(rows);
-  const expectedResp = new Float64Array(rows * k);
-  reference.scoreRows(params, start, end, expectedDensity, expectedResp);
-  const density = new Float64Array(rows).fill(Number.NaN);
-  const resp = new Float64Array(rows * k).fill(Number.NaN);
-  wasm.scoreRows(params, start, end, density, resp);
-  // log r_ij = log ρ_ij − log p_i: when r_ij ≈ 1 the difference cancels down to the size of log p_i.
-  const respScale = expectedResp.map((_, t) => Math.abs(expectedDensity[Math.floor(t / k)]!));
-  expectNear(`${label} logDensity`, density, expectedDensity);
-  expectNear(`${label} logResp`, resp, expectedResp, respScale);
-  const densityOnly = new Float64Array(rows);
-  wasm.scoreRows(params, start, end, densityOnly, null);
-  expect(densityOnly).toEqual(density);
-}
-
 describe.each(COVARIANCE_KINDS)('float32 wasm kernel agrees with the float32 reference kernel: %s', (kind) => {
   for (const d of DIMENSIONS) {
     for (const k of COMPONENTS) {
@@ -113,8 +57,8 @@ describe.each(COVARIANCE_KINDS)('float32 wasm kernel agrees with the float32 ref
           const testCase = openCase(kind, k, d, ROWS, 1000 * d + k, weighted);
           try {
             for (const [start, end] of RANGES) {
-              compareEStep(testCase, start, end);
-              if (!weighted) compareScoreRows(testCase, start, end);
+              compareEStep(testCase, start, end, F32_TOLERANCE);
+              if (!weighted) compareScoreRows(testCase, start, end, F32_TOLERANCE);
             }
           } finally {
             testCase.wasm.dispose();
@@ -128,8 +72,8 @@ describe.each(COVARIANCE_KINDS)('float32 wasm kernel agrees with the float32 ref
     for (const weighted of [false, true]) {
       const testCase = openCase(kind, 3, 5, 2501, 77, weighted);
       try {
-        compareEStep(testCase, 1, 2501);
-        compareScoreRows(testCase, 1, 2501);
+        compareEStep(testCase, 1, 2501, F32_TOLERANCE);
+        compareScoreRows(testCase, 1, 2501, F32_TOLERANCE);
       } finally {
         testCase.wasm.dispose();
       }

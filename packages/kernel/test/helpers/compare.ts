@@ -5,16 +5,23 @@ import type { CovarianceKind, SufficientStats } from '../../src/types.js';
 export const RELATIVE_TOLERANCE = 1e-12;
 
 /**
- * Throws unless |actual[i] − expected[i]| ≤ RELATIVE_TOLERANCE · max(1, |expected[i]|, scale[i]) for every i.
+ * Throws unless |actual[i] − expected[i]| ≤ tolerance · max(1, |expected[i]|, scale[i]) for every i (tolerance:
+ * RELATIVE_TOLERANCE unless given).
  * `scale` is the size of the terms behind an entry: a sum whose terms cancel is only determined to a
  * relative 1e-16 of the sum of its absolute terms, and the two kernels add the rows in different orders.
  */
-export function expectClose(name: string, actual: ArrayLike<number>, expected: ArrayLike<number>, scale?: ArrayLike<number>): void {
+export function expectClose(
+  name: string,
+  actual: ArrayLike<number>,
+  expected: ArrayLike<number>,
+  scale?: ArrayLike<number>,
+  tolerance = RELATIVE_TOLERANCE,
+): void {
   if (actual.length !== expected.length) throw new Error(`${name}: length ${actual.length}, expected ${expected.length}`);
   for (let i = 0; i < expected.length; i++) {
     const a = actual[i]!;
     const e = expected[i]!;
-    const bound = RELATIVE_TOLERANCE * Math.max(1, Math.abs(e), scale?.[i] ?? 0);
+    const bound = tolerance * Math.max(1, Math.abs(e), scale?.[i] ?? 0);
     if (!(Math.abs(a - e) <= bound)) {
       throw new Error(`${name}[${i}]: got ${a}, expected ${e} (difference ${Math.abs(a - e)} > ${bound})`);
     }
