@@ -28,6 +28,8 @@ export interface FitStep {
   model: GaussianMixture;
   /** Degenerate components this iteration re-seeded or dropped (onDegenerate 'recover'). */
   resets: Reset[];
+  /** Threads the E-step runs on: the calling thread plus its workers (1 without workers). */
+  threads: number;
 }
 
 function toFitStep(
@@ -36,6 +38,7 @@ function toFitStep(
   options: ResolvedFitOptions,
   d: number,
   kernel: Kernel | undefined,
+  threads: number,
 ): FitStep {
   const { covarianceType } = options;
   // A dropped degenerate component leaves fewer than nComponents.
@@ -65,6 +68,7 @@ function toFitStep(
     converged: step.converged,
     model,
     resets: step.resets.map((reset) => ({ init: step.init, iteration: step.iteration, ...reset })),
+    threads,
   };
 }
 
@@ -81,7 +85,7 @@ export async function* fitSteps(X: DataInput, options?: FitOptions): AsyncGenera
     while (!step.done) {
       if (step.value.iteration === 1) lowerBounds = [];
       lowerBounds.push(step.value.lowerBound);
-      yield toFitStep(step.value, [...lowerBounds], resolved, matrix.cols, kernel);
+      yield toFitStep(step.value, [...lowerBounds], resolved, matrix.cols, kernel, threads?.count ?? 1);
       step = await run.next();
     }
     return createModel(step.value, kernel);

@@ -38,7 +38,8 @@ describe('threads', () => {
 
   it('an aborted fitSteps leaves no worker', async () => {
     const steps = fitSteps(D8, { nComponents: 3, threads: 2, maxIter: 50, tol: 0 });
-    await steps.next();
+    const first = await steps.next();
+    expect(first.done ? undefined : first.value.threads).toBe(2);
     expect(liveWorkerCount()).toBe(1);
     await steps.return(undefined as never);
     expect(liveWorkerCount()).toBe(0);
@@ -59,6 +60,12 @@ describe('threads', () => {
     }
     expect(wasmMemoryBytes()).toBe(before);
     expect(liveWorkerCount()).toBe(0);
+  });
+
+  it('each step says how many threads the E-step runs on: by default one per 8,192 rows, at most the cores', async () => {
+    const first = await fitSteps(D8, { nComponents: 3, maxIter: 1 }).next();
+    // 3,001 rows: fewer than 8,192, so no worker.
+    expect(first.done ? undefined : first.value.threads).toBe(1);
   });
 
   it('rejects threads that are not a positive integer', async () => {

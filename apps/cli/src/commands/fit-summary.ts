@@ -7,7 +7,7 @@ export interface FitRun {
   /** EM iterations over all restarts. */
   iterations: number;
   seconds: number;
-  /** The E-step's threads, as given by --threads (undefined: core's default, which the summary does not guess). */
+  /** The E-step's threads: core's count for a fit in memory; for a chunked fit the --threads given (else undefined). */
   threads: number | undefined;
   /** How the E-step held the data (--float32: 'float32'). */
   dtype: Dtype;

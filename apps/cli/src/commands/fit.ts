@@ -39,13 +39,15 @@ async function runFit(data: { data: Float64Array; rows: number; cols: number }, 
   const total = (options.nInit ?? 1) * (options.maxIter ?? 100);
   const start = performance.now();
   let iterations = 0;
+  let threads: number | undefined;
   try {
     const steps = fitSteps(data, options);
     for (let step = await steps.next(); ; step = await steps.next()) {
       if (step.done) {
-        return { model: step.value, iterations, seconds: (performance.now() - start) / 1000, threads: options.threads, dtype: options.dtype ?? 'float64' };
+        return { model: step.value, iterations, seconds: (performance.now() - start) / 1000, threads, dtype: options.dtype ?? 'float64' };
       }
       iterations++;
+      threads = step.value.threads;
       const done = step.value.init * (options.maxIter ?? 100) + step.value.iteration;
       progress.update(done, total, `init ${step.value.init + 1}, iteration ${step.value.iteration}`);
     }
