@@ -8,6 +8,7 @@ import {
   blockAccNOffset,
   blockAccQOffset,
   blockAccSOffset,
+  blockActiveOffset,
   blockDiffsOffset,
   blockRespOffset,
   blockRowsOffset,
@@ -197,24 +198,27 @@ const SLOT: usize = 16;
   return weighted ? logLikelihood : f64x2.add(maxSum, logLanes(product));
 }
 
-/** Pass 3: adds the block's N, S, Q into the per-lane accumulators. */
-@inline function addBlockStats(kind: i32, d: i32, k: i32, pairs: i32, means: usize, work: usize): void {
+/** Adds Σ_b r_j of the block to accN[j]. */
+@inline function addBlockWeight(d: i32, k: i32, pairs: i32, j: i32, work: usize, accN: usize): void {
+  const r0 = blockRespOffset(work, d) + (<usize>j << 4);
+  let n = ZERO;
+  for (let b = 0; b < pairs; b++) n = f64x2.add(n, v128.load(r0 + <usize>b * (<usize>k * SLOT)));
+  const nAt = accN + (<usize>j << 4);
+  v128.store(nAt, f64x2.add(v128.load(nAt), n));
+}
+
+/** Pass 3, diag and spherical: N, S and Q (per column, or summed over the columns) straight from the rows. */
+@inline function addBlockStatsSeparable(kind: i32, d: i32, k: i32, pairs: i32, means: usize, work: usize): void {
   const stride = <usize>paddedColumns(d) * SLOT;
   const respStride = <usize>k * SLOT;
   const xb = blockRowsOffset(work);
-  const diffs = blockDiffsOffset(work, d);
-  const wDiffs = blockWDiffsOffset(work, d);
-  const resp = blockRespOffset(work, d);
   const accN = blockAccNOffset(work, k, d);
   const accS = blockAccSOffset(work, k, d);
   const accQ = blockAccQOffset(work, k, d);
   for (let j = 0; j < k; j++) {
+    addBlockWeight(d, k, pairs, j, work, accN);
     const mean = means + (<usize>(j * d) << 3);
-    const r0 = resp + (<usize>j << 4);
-    let n = ZERO;
-    for (let b = 0; b < pairs; b++) n = f64x2.add(n, v128.load(r0 + <usize>b * respStride));
-    const nAt = accN + (<usize>j << 4);
-    v128.store(nAt, f64x2.add(v128.load(nAt), n));
+    const r0 = blockRespOffset(work, d) + (<usize>j << 4);
     const sRow = accS + (<usize>(j * d) << 4);
     let spherical = ZERO;
     for (let c = 0; c < d; c++) {
@@ -223,34 +227,72 @@ const SLOT: usize = 16;
       let s = ZERO;
       let q = ZERO;
       for (let b = 0; b < pairs; b++) {
-        const at = column + <usize>b * stride;
-        const diff = f64x2.sub(v128.load(xb + at), mu);
+        const diff = f64x2.sub(v128.load(xb + column + <usize>b * stride), mu);
         const w = f64x2.mul(v128.load(r0 + <usize>b * respStride), diff);
         s = f64x2.add(s, w);
-        if (kind == DIAG || kind == SPHERICAL) {
-          q = f64x2.add(q, f64x2.mul(w, diff));
-        } else {
-          v128.store(diffs + at, diff);
-          v128.store(wDiffs + at, w);
-        }
+        q = f64x2.add(q, f64x2.mul(w, diff));
       }
       const sAt = sRow + column;
       v128.store(sAt, f64x2.add(v128.load(sAt), s));
       if (kind == DIAG) {
         const qAt = accQ + (<usize>(j * d + c) << 4);
         v128.store(qAt, f64x2.add(v128.load(qAt), q));
-      } else if (kind == SPHERICAL) {
+      } else {
         spherical = f64x2.add(spherical, q);
       }
     }
     if (kind == SPHERICAL) {
       const qAt = accQ + (<usize>j << 4);
       v128.store(qAt, f64x2.add(v128.load(qAt), spherical));
-    } else if (kind == FULL) {
-      addOuterProducts(d, pairs, diffs, wDiffs, accQ + (<usize>(j * packedSize<i32>(d)) << 4));
-    } else if (kind != DIAG) {
-      addOuterProducts(d, pairs, diffs, wDiffs, accQ);
     }
+  }
+}
+
+/**
+ * Pass 3, full and tied: N, S and Q over the pairs where r_j is not zero in both lanes. Well-separated clusters
+ * leave most r_j exactly 0 (flushed below e^-700), and such a pair adds only zeros, so leaving it out of the
+ * differences and the Q tiles changes no bit of the result.
+ */
+@inline function addBlockStatsTriangular(kind: i32, d: i32, k: i32, pairs: i32, means: usize, work: usize): void {
+  const stride = <usize>paddedColumns(d) * SLOT;
+  const respStride = <usize>k * SLOT;
+  const xb = blockRowsOffset(work);
+  const diffs = blockDiffsOffset(work, d);
+  const wDiffs = blockWDiffsOffset(work, d);
+  const active = blockActiveOffset(work, k, d);
+  const accN = blockAccNOffset(work, k, d);
+  const accS = blockAccSOffset(work, k, d);
+  const accQ = blockAccQOffset(work, k, d);
+  for (let j = 0; j < k; j++) {
+    addBlockWeight(d, k, pairs, j, work, accN);
+    const r0 = blockRespOffset(work, d) + (<usize>j << 4);
+    let count = 0;
+    for (let b = 0; b < pairs; b++) {
+      if (v128.any_true(v128.load(r0 + <usize>b * respStride))) {
+        store<i32>(active + (<usize>count << 2), b);
+        count++;
+      }
+    }
+    if (count == 0) continue;
+    const mean = means + (<usize>(j * d) << 3);
+    const sRow = accS + (<usize>(j * d) << 4);
+    for (let c = 0; c < d; c++) {
+      const mu = v128.load64_splat(mean + (<usize>c << 3));
+      const column = <usize>c * SLOT;
+      let s = ZERO;
+      for (let t = 0; t < count; t++) {
+        const b = <usize>load<i32>(active + (<usize>t << 2));
+        const diff = f64x2.sub(v128.load(xb + column + b * stride), mu);
+        const w = f64x2.mul(v128.load(r0 + b * respStride), diff);
+        s = f64x2.add(s, w);
+        const at = column + <usize>t * stride;
+        v128.store(diffs + at, diff);
+        v128.store(wDiffs + at, w);
+      }
+      const sAt = sRow + column;
+      v128.store(sAt, f64x2.add(v128.load(sAt), s));
+    }
+    addOuterProducts(d, count, diffs, wDiffs, kind == FULL ? accQ + (<usize>(j * packedSize<i32>(d)) << 4) : accQ);
   }
 }
 
@@ -283,7 +325,8 @@ const SLOT: usize = 16;
     logLikelihood = f64x2.add(logLikelihood, blockLogLikelihood);
     if (d == 1) addBlockStatsNarrow(kind, 1, k, pairs, means, work);
     else if (d == 2) addBlockStatsNarrow(kind, 2, k, pairs, means, work);
-    else addBlockStats(kind, d, k, pairs, means, work);
+    else if (kind == DIAG || kind == SPHERICAL) addBlockStatsSeparable(kind, d, k, pairs, means, work);
+    else addBlockStatsTriangular(kind, d, k, pairs, means, work);
   }
   return logLikelihood;
 }

@@ -7,6 +7,7 @@ import { parameterSize } from './kinds';
 //   wDiffs   BLOCK_PAIRS·dp   r_j · (x − μ_j)
 //   weight   BLOCK_PAIRS      per-lane sample weight (1 without weights; 0 for the missing lane of an odd last row)
 //   resp     BLOCK_PAIRS·k    log ρ_j, then r_j (weighted and masked), pair b's components at resp + b·k
+//   active   BLOCK_PAIRS/4    i32 indices of the pairs with a nonzero r_j, for the current component
 //   accN     k                per-lane running sums of the statistics, added across lanes at the end of a range
 //   accS     k·d
 //   accQ     parameterSize(kind, k, d)
@@ -39,10 +40,14 @@ const SLOT: usize = 16;
   return work + <usize>(3 * BLOCK_PAIRS * paddedColumns(d) + BLOCK_PAIRS) * SLOT;
 }
 
+@inline export function blockActiveOffset(work: usize, k: i32, d: i32): usize {
+  return blockRespOffset(work, d) + <usize>(BLOCK_PAIRS * k) * SLOT;
+}
+
 /** Slots before accN, generic so the JS glue can ask for sizes in f64. */
 @inline function slotsBeforeAccumulators<T>(k: T, d: T): T {
   const dp = d + (d % <T>2);
-  return <T>(3 * BLOCK_PAIRS) * dp + <T>BLOCK_PAIRS * k + <T>BLOCK_PAIRS;
+  return <T>(3 * BLOCK_PAIRS) * dp + <T>BLOCK_PAIRS * k + <T>BLOCK_PAIRS + <T>(BLOCK_PAIRS / 4);
 }
 
 @inline export function blockAccNOffset(work: usize, k: i32, d: i32): usize {
