@@ -5,6 +5,7 @@ import {
   blockAccNOffset32,
   blockAccQOffset32,
   blockAccSOffset32,
+  blockActiveOffset32,
   blockDiffsOffset32,
   blockRespOffset32,
   blockWDiffsOffset32,
@@ -179,23 +180,25 @@ const LANE_INDEX: v128 = i32x4(0, 1, 2, 3);
   return weighted ? logLikelihood : f64x2.add(maxSum, logLanes(f64x2.mul(productLow, productHigh)));
 }
 
-/** Pass 3: adds the block's N, S, Q into the f64 accumulators. */
-@inline function addBlockStats(kind: i32, block: usize, d: i32, k: i32, quads: i32, means: usize, work: usize): void {
+/** Adds Σ_b r_j of the block to accN[j] (promoted to f64). */
+@inline function addBlockWeight(d: i32, k: i32, quads: i32, j: i32, work: usize, accN: usize): void {
+  const r0 = blockRespOffset32(work, d) + (<usize>j << 4);
+  let n = ZERO;
+  for (let b = 0; b < quads; b++) n = f32x4.add(n, v128.load(r0 + <usize>b * (<usize>k << 4)));
+  addPromoted(accN + (<usize>j << 4), n);
+}
+
+/** Pass 3, diag and spherical: N, S and Q (per column, or summed over the columns) straight from the quads. */
+@inline function addBlockStatsSeparable(kind: i32, block: usize, d: i32, k: i32, quads: i32, means: usize, work: usize): void {
   const xStride = <usize>d << 4;
-  const stride = <usize>paddedColumns32(d) << 4;
   const respStride = <usize>k << 4;
-  const diffs = blockDiffsOffset32(work);
-  const wDiffs = blockWDiffsOffset32(work, d);
-  const resp = blockRespOffset32(work, d);
   const accN = blockAccNOffset32(work, k, d);
   const accS = blockAccSOffset32(work, k, d);
   const accQ = blockAccQOffset32(work, k, d);
   for (let j = 0; j < k; j++) {
+    addBlockWeight(d, k, quads, j, work, accN);
     const mean = means + (<usize>(j * d) << 2);
-    const r0 = resp + (<usize>j << 4);
-    let n = ZERO;
-    for (let b = 0; b < quads; b++) n = f32x4.add(n, v128.load(r0 + <usize>b * respStride));
-    addPromoted(accN + (<usize>j << 4), n);
+    const r0 = blockRespOffset32(work, d) + (<usize>j << 4);
     const sRow = accS + (<usize>(j * d) << 4);
     for (let c = 0; c < d; c++) {
       const mu = v128.load32_splat(mean + (<usize>c << 2));
@@ -206,21 +209,59 @@ const LANE_INDEX: v128 = i32x4(0, 1, 2, 3);
         const diff = f32x4.sub(v128.load(block + <usize>b * xStride + column), mu);
         const w = f32x4.mul(v128.load(r0 + <usize>b * respStride), diff);
         s = f32x4.add(s, w);
-        if (kind == DIAG || kind == SPHERICAL) {
-          q = f32x4.add(q, f32x4.mul(w, diff));
-        } else {
-          const at = <usize>b * stride + column;
-          v128.store(diffs + at, diff);
-          v128.store(wDiffs + at, w);
-        }
+        q = f32x4.add(q, f32x4.mul(w, diff));
       }
       addPromoted(sRow + column, s);
       // Spherical: Q_j sums the columns too, each column's block sum promoted first.
-      if (kind == DIAG) addPromoted(accQ + (<usize>(j * d + c) << 4), q);
-      else if (kind == SPHERICAL) addPromoted(accQ + (<usize>j << 4), q);
+      addPromoted(kind == DIAG ? accQ + (<usize>(j * d + c) << 4) : accQ + (<usize>j << 4), q);
     }
-    if (kind == FULL) addOuterProducts32(d, quads, diffs, wDiffs, accQ + (<usize>(j * packedSize<i32>(d)) << 4));
-    else if (kind != DIAG && kind != SPHERICAL) addOuterProducts32(d, quads, diffs, wDiffs, accQ);
+  }
+}
+
+/**
+ * Pass 3, full and tied: N, S and Q over the quads where r_j is not zero in every lane. Responsibilities below
+ * e^-64 are flushed to 0, and such a quad adds only zeros, so leaving it out of the differences and the Q tiles
+ * changes no bit of the result.
+ */
+@inline function addBlockStatsTriangular(kind: i32, block: usize, d: i32, k: i32, quads: i32, means: usize, work: usize): void {
+  const xStride = <usize>d << 4;
+  const stride = <usize>paddedColumns32(d) << 4;
+  const respStride = <usize>k << 4;
+  const diffs = blockDiffsOffset32(work);
+  const wDiffs = blockWDiffsOffset32(work, d);
+  const active = blockActiveOffset32(work, k, d);
+  const accN = blockAccNOffset32(work, k, d);
+  const accS = blockAccSOffset32(work, k, d);
+  const accQ = blockAccQOffset32(work, k, d);
+  for (let j = 0; j < k; j++) {
+    addBlockWeight(d, k, quads, j, work, accN);
+    const r0 = blockRespOffset32(work, d) + (<usize>j << 4);
+    let count = 0;
+    for (let b = 0; b < quads; b++) {
+      if (v128.any_true(v128.load(r0 + <usize>b * respStride))) {
+        store<i32>(active + (<usize>count << 2), b);
+        count++;
+      }
+    }
+    if (count == 0) continue;
+    const mean = means + (<usize>(j * d) << 2);
+    const sRow = accS + (<usize>(j * d) << 4);
+    for (let c = 0; c < d; c++) {
+      const mu = v128.load32_splat(mean + (<usize>c << 2));
+      const column = <usize>c << 4;
+      let s = ZERO;
+      for (let t = 0; t < count; t++) {
+        const b = <usize>load<i32>(active + (<usize>t << 2));
+        const diff = f32x4.sub(v128.load(block + b * xStride + column), mu);
+        const w = f32x4.mul(v128.load(r0 + b * respStride), diff);
+        s = f32x4.add(s, w);
+        const at = <usize>t * stride + column;
+        v128.store(diffs + at, diff);
+        v128.store(wDiffs + at, w);
+      }
+      addPromoted(sRow + column, s);
+    }
+    addOuterProducts32(d, count, diffs, wDiffs, kind == FULL ? accQ + (<usize>(j * packedSize<i32>(d)) << 4) : accQ);
   }
 }
 
@@ -267,7 +308,8 @@ const LANE_INDEX: v128 = i32x4(0, 1, 2, 3);
     logLikelihood = f64x2.add(logLikelihood, blockLogLikelihood);
     if (d == 1) addBlockStatsNarrow32(kind, 1, block, k, quads, means, work);
     else if (d == 2) addBlockStatsNarrow32(kind, 2, block, k, quads, means, work);
-    else addBlockStats(kind, block, d, k, quads, means, work);
+    else if (kind == DIAG || kind == SPHERICAL) addBlockStatsSeparable(kind, block, d, k, quads, means, work);
+    else addBlockStatsTriangular(kind, block, d, k, quads, means, work);
   }
   return logLikelihood;
 }
