@@ -92,6 +92,9 @@ interface KindEntryPoints {
   readonly workBytes: number;
 }
 
+/** Rows of an f64x2 row pair: the float64 kernel's ranges start on one. */
+const ROW_PAIR = 2;
+
 /** Rows per scoreRows call into wasm, which bounds the output scratch of a session. */
 const SCORE_BLOCK_ROWS = 1024;
 /** AssemblyScript's allocator serves blocks smaller than 1 GiB. */
@@ -227,17 +230,6 @@ function layoutRangeBlock(d: number, kind: CovarianceKind, k: number, workBytes:
     work: region(workBytes),
     bytes,
   };
-}
-
-/**
- * Ranges of a float32 threaded E-step: like threadRanges, in multiples of `granule` rows, so every range sums the
- * same f32 runs as the whole does (see assembly/f32/ranges32.ts).
- */
-function alignedRanges(rows: number, count: number, granule: number): Array<readonly [start: number, end: number]> {
-  const length = granule * Math.ceil(Math.ceil(rows / granule) / count);
-  const ranges: Array<readonly [number, number]> = [];
-  for (let start = 0; start < rows; start += length) ranges.push([start, Math.min(rows, start + length)]);
-  return ranges.length > 0 ? ranges : [[0, 0]];
 }
 
 /** 2^e with e the smallest integer such that max(weights) ≤ 2^e (1 when every weight is 0). */
@@ -394,8 +386,7 @@ class WasmSession implements KernelSession {
     if (!(threads instanceof WorkerPool)) throw new TypeError('threads must come from the WebAssembly kernel\'s openThreads');
     this.checkStats(stats);
     const { rows, cols: d, k, layout } = this;
-    const ranges =
-      this.dtype === 'float32' ? alignedRanges(rows, threads.count, this.wasm.blockRows32()) : threadRanges(rows, threads.count);
+    const ranges = threadRanges(rows, threads.count, this.dtype === 'float32' ? this.wasm.blockRows32() : ROW_PAIR);
     // Allocate before writing the parameters and starting workers: an allocation may grow the memory.
     const blocks = this.ensureRangeBlocks(ranges.length - 1);
     this.writeParams(params);

@@ -18,10 +18,10 @@ afterEach(async () => {
 
 describe('threadRanges', () => {
   it('splits rows into contiguous even-length ranges covering every row once', () => {
-    expect(threadRanges(11, 2)).toEqual([[0, 6], [6, 11]]);
-    expect(threadRanges(12, 3)).toEqual([[0, 4], [4, 8], [8, 12]]);
-    expect(threadRanges(3, 4)).toEqual([[0, 2], [2, 3]]);
-    expect(threadRanges(0, 2)).toEqual([[0, 0]]);
+    expect(threadRanges(11, 2, 2)).toEqual([[0, 6], [6, 11]]);
+    expect(threadRanges(12, 3, 2)).toEqual([[0, 4], [4, 8], [8, 12]]);
+    expect(threadRanges(3, 4, 2)).toEqual([[0, 2], [2, 3]]);
+    expect(threadRanges(0, 2, 2)).toEqual([[0, 0]]);
   });
 });
 
@@ -45,7 +45,7 @@ describe('eStepThreaded', () => {
           try {
             const expected = createStats(kind, K, D);
             let expectedLogLikelihood = 0;
-            for (const [start, end] of threadRanges(rows, 3)) {
+            for (const [start, end] of threadRanges(rows, 3, 2)) {
               const part = createStats(kind, K, D);
               expectedLogLikelihood += session.eStep(params, start, end, part);
               addStats(expected, part);
