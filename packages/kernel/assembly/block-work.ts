@@ -1,4 +1,4 @@
-import { parameterSize } from './kinds';
+import { statsSlots } from './kinds';
 
 // Scratch of the blocked E-step, in f64x2 slots (lane 0: even row of a pair, lane 1: odd row). A block is up to
 // BLOCK_PAIRS row pairs; dp = d rounded up to even, so a 2-column tile may read one zero column past the end.
@@ -64,5 +64,5 @@ const SLOT: usize = 16;
 
 /** Bytes of scratch of the blocked E-step for (kind, k, d), in f64 so that no size overflows. */
 @inline export function blockWorkSize(kind: i32, k: f64, d: f64): f64 {
-  return (slotsBeforeAccumulators<f64>(k, d) + k + k * d + parameterSize<f64>(kind, k, d)) * <f64>SLOT;
+  return (slotsBeforeAccumulators<f64>(k, d) + statsSlots<f64>(kind, k, d)) * <f64>SLOT;
 }

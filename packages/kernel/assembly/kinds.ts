@@ -19,3 +19,8 @@ export const SPHERICAL: i32 = 3;
   if (kind == DIAG) return k * d;
   return k;
 }
+
+/** Slots of the statistics N, S, Q for (kind, k, d), back to back. */
+@inline export function statsSlots<T>(kind: i32, k: T, d: T): T {
+  return k + k * d + parameterSize<T>(kind, k, d);
+}

@@ -11,3 +11,8 @@
 @inline export function laneSum(v: v128): f64 {
   return f64x2.extract_lane(v, 0) + f64x2.extract_lane(v, 1);
 }
+
+/** out[t] = (lane 0 + lane 1 of the f64x2 at acc[t]) · scale for t < count: per-lane accumulators to f64 results. */
+@inline export function storeLaneSums(acc: usize, out: usize, count: i32, scale: f64): void {
+  for (let t = 0; t < count; t++) store<f64>(out + (<usize>t << 3), laneSum(v128.load(acc + (<usize>t << 4))) * scale);
+}

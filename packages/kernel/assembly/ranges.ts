@@ -1,5 +1,5 @@
-import { parameterSize } from './kinds';
-import { laneSum } from './lanes';
+import { parameterSize, statsSlots } from './kinds';
+import { laneSum, storeLaneSums } from './lanes';
 import { eStepBlocks } from './block-estep';
 import { blockAccNOffset, blockAccQOffset, blockAccSOffset } from './block-work';
 import { logRespPair } from './rowpair';
@@ -28,18 +28,13 @@ import { logRhoOffset } from './work';
   weights: usize,
 ): f64 {
   const accN = blockAccNOffset(work, k, d);
-  const statsSlots = k + k * d + parameterSize<i32>(kind, k, d);
-  memory.fill(accN, 0, <usize>statsSlots << 4);
+  memory.fill(accN, 0, <usize>statsSlots<i32>(kind, k, d) << 4);
   const logLikelihood = eStepBlocks(kind, x, d, k, start, end, means, precChol, logConst, work, weights);
-  reduceLanes(accN, N, k);
-  reduceLanes(blockAccSOffset(work, k, d), S, k * d);
-  reduceLanes(blockAccQOffset(work, k, d), Q, parameterSize<i32>(kind, k, d));
+  // Scale 1: an exact multiplication, the sums themselves.
+  storeLaneSums(accN, N, k, 1);
+  storeLaneSums(blockAccSOffset(work, k, d), S, k * d, 1);
+  storeLaneSums(blockAccQOffset(work, k, d), Q, parameterSize<i32>(kind, k, d), 1);
   return laneSum(logLikelihood);
-}
-
-/** out[t] = lane 0 + lane 1 of acc[t] for t < count. */
-@inline function reduceLanes(acc: usize, out: usize, count: i32): void {
-  for (let t = 0; t < count; t++) store<f64>(out + (<usize>t << 3), laneSum(v128.load(acc + (<usize>t << 4))));
 }
 
 /**

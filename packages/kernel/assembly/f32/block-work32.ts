@@ -1,4 +1,4 @@
-import { parameterSize } from '../kinds';
+import { statsSlots } from '../kinds';
 
 // Scratch of the float32 blocked E-step, in 16-byte slots. A block is up to BLOCK_QUADS quads (four rows, one per
 // f32x4 lane); dp = d rounded up to even, so a 2-column tile may read one zero column past the end.
@@ -65,11 +65,6 @@ const SLOT: usize = 16;
 
 @inline export function blockAccQOffset32(work: usize, k: i32, d: i32): usize {
   return blockAccSOffset32(work, k, d) + <usize>(k * d) * SLOT;
-}
-
-/** Slots of the accumulators N, S, Q for (kind, k, d), back to back. */
-@inline export function statsSlots<T>(kind: i32, k: T, d: T): T {
-  return k + k * d + parameterSize<T>(kind, k, d);
 }
 
 /** Bytes of scratch of the blocked E-step for (kind, k, d), in f64 so that no size overflows. */

@@ -1,5 +1,6 @@
-import { laneSum } from '../lanes';
-import { blockAccNOffset32, BLOCK_QUADS, statsSlots } from './block-work32';
+import { statsSlots } from '../kinds';
+import { laneSum, storeLaneSums } from '../lanes';
+import { blockAccNOffset32, BLOCK_QUADS } from './block-work32';
 import { eStepBlocks32 } from './block-estep32';
 import { logDensityLane, logSumLane, shiftedLogRhoLane, shiftedLogRhoQuad } from './quad';
 
@@ -36,15 +37,10 @@ export const BLOCK_ROWS32: i32 = BLOCK_QUADS * 4;
   memory.fill(acc, 0, <usize>slots << 4);
   const logLikelihood = eStepBlocks32(kind, x, d, k, start, end, means, precChol, logConst, work, weights, weights32);
   // N, S and Q lie back to back in the accumulators, apart in memory.
-  reduceLanes(acc, N, k, unscale);
-  reduceLanes(acc + (<usize>k << 4), S, k * d, unscale);
-  reduceLanes(acc + (<usize>(k + k * d) << 4), Q, slots - k - k * d, unscale);
+  storeLaneSums(acc, N, k, unscale);
+  storeLaneSums(acc + (<usize>k << 4), S, k * d, unscale);
+  storeLaneSums(acc + (<usize>(k + k * d) << 4), Q, slots - k - k * d, unscale);
   return laneSum(logLikelihood);
-}
-
-/** out[t] = (lane 0 + lane 1 of acc[t]) · unscale for t < count. */
-@inline function reduceLanes(acc: usize, out: usize, count: i32, unscale: f64): void {
-  for (let t = 0; t < count; t++) store<f64>(out + (<usize>t << 3), laneSum(v128.load(acc + (<usize>t << 4))) * unscale);
 }
 
 /**
