@@ -1,7 +1,8 @@
+import { listActive } from './active';
 import { DIAG, FULL, SPHERICAL, packedSize } from './kinds';
 import { logLanes } from './lanes';
 import { halfNormTriangular, halfNormTriangularTwice } from './mahalanobis';
-import { addOuterProducts } from './block-moments';
+import { addOuterProducts, addTo } from './block-moments';
 import { addBlockStatsNarrow, logRhoBlockNarrow } from './block-narrow';
 import {
   BLOCK_PAIRS,
@@ -86,28 +87,45 @@ const SLOT: usize = 16;
   }
 }
 
+/** (x_c − μ_c)·u_c (diag) or x_c − μ_c (spherical) for the pair at row, column offset o (bytes of one f64). */
+@inline function separableTerm(kind: i32, row: usize, o: usize, mu: v128, uc: v128): v128 {
+  const y = f64x2.sub(v128.load(row + (o << 1)), mu);
+  return kind == DIAG ? f64x2.mul(y, uc) : y;
+}
+
 /**
  * log ρ = c0 − ½ Σ_c ((x_c − μ_c)·u_c)² (diag) or c0 − ½ (Σ_c (x_c − μ_c)²)·u·u (spherical) for the pairs at rowA
- * and rowB, stored at outA and outB.
+ * and rowB, stored at outA and outB. Even and odd columns go to separate sums: one chain of dependent adds per
+ * pair would bound the loop by the add latency. For odd d the last odd column is the rows' zero padding, with
+ * μ = 0 and u = 0, so it adds zero.
  */
 @inline function separableLogRho(kind: i32, rowA: usize, rowB: usize, mean: usize, u: usize, c0: v128, d: i32, outA: usize, outB: usize): void {
-  let sumA = ZERO;
-  let sumB = ZERO;
-  for (let c = 0; c < d; c++) {
+  let sumA0 = ZERO;
+  let sumA1 = ZERO;
+  let sumB0 = ZERO;
+  let sumB1 = ZERO;
+  for (let c = 0; c < d; c += 2) {
     const o = <usize>c << 3;
-    const mu = v128.load64_splat(mean + o);
-    let yA = f64x2.sub(v128.load(rowA + (o << 1)), mu);
-    let yB = f64x2.sub(v128.load(rowB + (o << 1)), mu);
+    const hasNext = c + 1 < d;
+    const mu0 = v128.load64_splat(mean + o);
+    const mu1 = hasNext ? v128.load64_splat(mean + o, 8) : ZERO;
+    let u0 = ZERO;
+    let u1 = ZERO;
     if (kind == DIAG) {
-      const uc = v128.load64_splat(u + o);
-      yA = f64x2.mul(yA, uc);
-      yB = f64x2.mul(yB, uc);
+      u0 = v128.load64_splat(u + o);
+      u1 = hasNext ? v128.load64_splat(u + o, 8) : ZERO;
     }
-    sumA = f64x2.add(sumA, f64x2.mul(yA, yA));
-    sumB = f64x2.add(sumB, f64x2.mul(yB, yB));
+    const yA0 = separableTerm(kind, rowA, o, mu0, u0);
+    const yB0 = separableTerm(kind, rowB, o, mu0, u0);
+    const yA1 = separableTerm(kind, rowA, o + 8, mu1, u1);
+    const yB1 = separableTerm(kind, rowB, o + 8, mu1, u1);
+    sumA0 = f64x2.add(sumA0, f64x2.mul(yA0, yA0));
+    sumB0 = f64x2.add(sumB0, f64x2.mul(yB0, yB0));
+    sumA1 = f64x2.add(sumA1, f64x2.mul(yA1, yA1));
+    sumB1 = f64x2.add(sumB1, f64x2.mul(yB1, yB1));
   }
-  let halfA = f64x2.mul(f64x2.splat(0.5), sumA);
-  let halfB = f64x2.mul(f64x2.splat(0.5), sumB);
+  let halfA = f64x2.mul(f64x2.splat(0.5), f64x2.add(sumA0, sumA1));
+  let halfB = f64x2.mul(f64x2.splat(0.5), f64x2.add(sumB0, sumB1));
   if (kind == SPHERICAL) {
     const s = v128.load64_splat(u);
     halfA = f64x2.mul(f64x2.mul(halfA, s), s);
@@ -203,56 +221,67 @@ const SLOT: usize = 16;
   const r0 = blockRespOffset(work, d) + (<usize>j << 4);
   let n = ZERO;
   for (let b = 0; b < pairs; b++) n = f64x2.add(n, v128.load(r0 + <usize>b * (<usize>k * SLOT)));
-  const nAt = accN + (<usize>j << 4);
-  v128.store(nAt, f64x2.add(v128.load(nAt), n));
+  addTo(accN + (<usize>j << 4), n);
 }
 
-/** Pass 3, diag and spherical: N, S and Q (per column, or summed over the columns) straight from the rows. */
+/**
+ * Pass 3, diag and spherical: N, S and Q (per column, or summed over the columns) straight from the rows, over
+ * the active pairs. Columns go two at a time, so four independent sums share each responsibility load; for odd
+ * d the last odd column is the rows' zero padding with μ = 0, and its sums are dropped.
+ */
 @inline function addBlockStatsSeparable(kind: i32, d: i32, k: i32, pairs: i32, means: usize, work: usize): void {
   const stride = <usize>paddedColumns(d) * SLOT;
   const respStride = <usize>k * SLOT;
   const xb = blockRowsOffset(work);
+  const active = blockActiveOffset(work, k, d);
   const accN = blockAccNOffset(work, k, d);
   const accS = blockAccSOffset(work, k, d);
   const accQ = blockAccQOffset(work, k, d);
   for (let j = 0; j < k; j++) {
     addBlockWeight(d, k, pairs, j, work, accN);
-    const mean = means + (<usize>(j * d) << 3);
     const r0 = blockRespOffset(work, d) + (<usize>j << 4);
+    const count = listActive(k, pairs, r0, active);
+    if (count == 0) continue;
+    const mean = means + (<usize>(j * d) << 3);
     const sRow = accS + (<usize>(j * d) << 4);
+    const qRow = accQ + (<usize>(kind == DIAG ? j * d : j) << 4);
     let spherical = ZERO;
-    for (let c = 0; c < d; c++) {
-      const mu = v128.load64_splat(mean + (<usize>c << 3));
+    for (let c = 0; c < d; c += 2) {
+      const hasNext = c + 1 < d;
+      const mu0 = v128.load64_splat(mean + (<usize>c << 3));
+      const mu1 = hasNext ? v128.load64_splat(mean + (<usize>c << 3), 8) : ZERO;
       const column = <usize>c * SLOT;
-      let s = ZERO;
-      let q = ZERO;
-      for (let b = 0; b < pairs; b++) {
-        const diff = f64x2.sub(v128.load(xb + column + <usize>b * stride), mu);
-        const w = f64x2.mul(v128.load(r0 + <usize>b * respStride), diff);
-        s = f64x2.add(s, w);
-        q = f64x2.add(q, f64x2.mul(w, diff));
+      let s0 = ZERO;
+      let q0 = ZERO;
+      let s1 = ZERO;
+      let q1 = ZERO;
+      for (let t = 0; t < count; t++) {
+        const b = <usize>load<i32>(active + (<usize>t << 2));
+        const r = v128.load(r0 + b * respStride);
+        const at = xb + column + b * stride;
+        const diff0 = f64x2.sub(v128.load(at), mu0);
+        const diff1 = f64x2.sub(v128.load(at, 16), mu1);
+        const w0 = f64x2.mul(r, diff0);
+        const w1 = f64x2.mul(r, diff1);
+        s0 = f64x2.add(s0, w0);
+        q0 = f64x2.add(q0, f64x2.mul(w0, diff0));
+        s1 = f64x2.add(s1, w1);
+        q1 = f64x2.add(q1, f64x2.mul(w1, diff1));
       }
-      const sAt = sRow + column;
-      v128.store(sAt, f64x2.add(v128.load(sAt), s));
+      addTo(sRow + column, s0);
+      if (hasNext) addTo(sRow + column + SLOT, s1);
       if (kind == DIAG) {
-        const qAt = accQ + (<usize>(j * d + c) << 4);
-        v128.store(qAt, f64x2.add(v128.load(qAt), q));
+        addTo(qRow + column, q0);
+        if (hasNext) addTo(qRow + column + SLOT, q1);
       } else {
-        spherical = f64x2.add(spherical, q);
+        spherical = f64x2.add(spherical, f64x2.add(q0, q1));
       }
     }
-    if (kind == SPHERICAL) {
-      const qAt = accQ + (<usize>j << 4);
-      v128.store(qAt, f64x2.add(v128.load(qAt), spherical));
-    }
+    if (kind == SPHERICAL) addTo(qRow, spherical);
   }
 }
 
-/**
- * Pass 3, full and tied: N, S and Q over the pairs where r_j is not zero in both lanes. Well-separated clusters
- * leave most r_j exactly 0 (flushed below e^-700), and such a pair adds only zeros, so leaving it out of the
- * differences and the Q tiles changes no bit of the result.
- */
+/** Pass 3, full and tied: N, S and Q over the active pairs, Q by tiles of the outer products. */
 @inline function addBlockStatsTriangular(kind: i32, d: i32, k: i32, pairs: i32, means: usize, work: usize): void {
   const stride = <usize>paddedColumns(d) * SLOT;
   const respStride = <usize>k * SLOT;
@@ -266,13 +295,7 @@ const SLOT: usize = 16;
   for (let j = 0; j < k; j++) {
     addBlockWeight(d, k, pairs, j, work, accN);
     const r0 = blockRespOffset(work, d) + (<usize>j << 4);
-    let count = 0;
-    for (let b = 0; b < pairs; b++) {
-      if (v128.any_true(v128.load(r0 + <usize>b * respStride))) {
-        store<i32>(active + (<usize>count << 2), b);
-        count++;
-      }
-    }
+    const count = listActive(k, pairs, r0, active);
     if (count == 0) continue;
     const mean = means + (<usize>(j * d) << 3);
     const sRow = accS + (<usize>(j * d) << 4);
@@ -289,8 +312,7 @@ const SLOT: usize = 16;
         v128.store(diffs + at, diff);
         v128.store(wDiffs + at, w);
       }
-      const sAt = sRow + column;
-      v128.store(sAt, f64x2.add(v128.load(sAt), s));
+      addTo(sRow + column, s);
     }
     addOuterProducts(d, count, diffs, wDiffs, kind == FULL ? accQ + (<usize>(j * packedSize<i32>(d)) << 4) : accQ);
   }

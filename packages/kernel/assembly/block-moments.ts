@@ -4,7 +4,7 @@ import { paddedColumns } from './block-work';
 // Each tile of Q (2×4, then 2×2 at the end of a row) is summed over the block in registers, so the accumulators
 // are read and written once per block.
 
-@inline function addTo(at: usize, value: v128): void {
+@inline export function addTo(at: usize, value: v128): void {
   v128.store(at, f64x2.add(v128.load(at), value));
 }
 

@@ -1,3 +1,4 @@
+import { listActive } from '../active';
 import { DIAG, FULL, SPHERICAL, packedSize } from '../kinds';
 import { logLanes } from '../lanes';
 import {
@@ -188,41 +189,87 @@ const LANE_INDEX: v128 = i32x4(0, 1, 2, 3);
   addPromoted(accN + (<usize>j << 4), n);
 }
 
-/** Pass 3, diag and spherical: N, S and Q (per column, or summed over the columns) straight from the quads. */
-@inline function addBlockStatsSeparable(kind: i32, block: usize, d: i32, k: i32, quads: i32, means: usize, work: usize): void {
+/**
+ * Adds S and Q of column c, and of column c + 1 when `two` (four independent sums sharing each responsibility
+ * load), over the active quads; each block sum is promoted to f64 on its own (spherical: qAt0 = qAt1).
+ */
+@inline function addColumnMoments32(
+  two: bool,
+  block: usize,
+  d: i32,
+  k: i32,
+  r0: usize,
+  active: usize,
+  count: i32,
+  mean: usize,
+  c: i32,
+  sRow: usize,
+  qAt0: usize,
+  qAt1: usize,
+): void {
   const xStride = <usize>d << 4;
   const respStride = <usize>k << 4;
+  const column = <usize>c << 4;
+  const mu0 = v128.load32_splat(mean + (<usize>c << 2));
+  const mu1 = two ? v128.load32_splat(mean + (<usize>c << 2), 4) : ZERO;
+  let s0 = ZERO;
+  let q0 = ZERO;
+  let s1 = ZERO;
+  let q1 = ZERO;
+  for (let t = 0; t < count; t++) {
+    const b = <usize>load<i32>(active + (<usize>t << 2));
+    const r = v128.load(r0 + b * respStride);
+    const at = block + b * xStride + column;
+    const diff0 = f32x4.sub(v128.load(at), mu0);
+    const w0 = f32x4.mul(r, diff0);
+    s0 = f32x4.add(s0, w0);
+    q0 = f32x4.add(q0, f32x4.mul(w0, diff0));
+    if (two) {
+      const diff1 = f32x4.sub(v128.load(at, 16), mu1);
+      const w1 = f32x4.mul(r, diff1);
+      s1 = f32x4.add(s1, w1);
+      q1 = f32x4.add(q1, f32x4.mul(w1, diff1));
+    }
+  }
+  addPromoted(sRow + column, s0);
+  addPromoted(qAt0, q0);
+  if (two) {
+    addPromoted(sRow + column + SLOT, s1);
+    addPromoted(qAt1, q1);
+  }
+}
+
+/**
+ * Pass 3, diag and spherical: N, S and Q (per column, or summed over the columns: each column's block sum promoted
+ * first) straight from the active quads.
+ */
+@inline function addBlockStatsSeparable(kind: i32, block: usize, d: i32, k: i32, quads: i32, means: usize, work: usize): void {
+  const active = blockActiveOffset32(work, k, d);
   const accN = blockAccNOffset32(work, k, d);
   const accS = blockAccSOffset32(work, k, d);
   const accQ = blockAccQOffset32(work, k, d);
   for (let j = 0; j < k; j++) {
     addBlockWeight(d, k, quads, j, work, accN);
-    const mean = means + (<usize>(j * d) << 2);
     const r0 = blockRespOffset32(work, d) + (<usize>j << 4);
+    const count = listActive(k, quads, r0, active);
+    if (count == 0) continue;
+    const mean = means + (<usize>(j * d) << 2);
     const sRow = accS + (<usize>(j * d) << 4);
-    for (let c = 0; c < d; c++) {
-      const mu = v128.load32_splat(mean + (<usize>c << 2));
-      const column = <usize>c << 4;
-      let s = ZERO;
-      let q = ZERO;
-      for (let b = 0; b < quads; b++) {
-        const diff = f32x4.sub(v128.load(block + <usize>b * xStride + column), mu);
-        const w = f32x4.mul(v128.load(r0 + <usize>b * respStride), diff);
-        s = f32x4.add(s, w);
-        q = f32x4.add(q, f32x4.mul(w, diff));
-      }
-      addPromoted(sRow + column, s);
-      // Spherical: Q_j sums the columns too, each column's block sum promoted first.
-      addPromoted(kind == DIAG ? accQ + (<usize>(j * d + c) << 4) : accQ + (<usize>j << 4), q);
+    const qRow = accQ + (<usize>(kind == DIAG ? j * d : j) << 4);
+    const qStep: usize = kind == DIAG ? SLOT : 0;
+    let c = 0;
+    for (; c + 1 < d; c += 2) {
+      const q0 = qRow + <usize>c * qStep;
+      addColumnMoments32(true, block, d, k, r0, active, count, mean, c, sRow, q0, q0 + qStep);
+    }
+    if (c < d) {
+      const q0 = qRow + <usize>c * qStep;
+      addColumnMoments32(false, block, d, k, r0, active, count, mean, c, sRow, q0, q0);
     }
   }
 }
 
-/**
- * Pass 3, full and tied: N, S and Q over the quads where r_j is not zero in every lane. Responsibilities below
- * e^-64 are flushed to 0, and such a quad adds only zeros, so leaving it out of the differences and the Q tiles
- * changes no bit of the result.
- */
+/** Pass 3, full and tied: N, S and Q over the active quads (r_j below e^-64 is flushed to 0), Q by tiles. */
 @inline function addBlockStatsTriangular(kind: i32, block: usize, d: i32, k: i32, quads: i32, means: usize, work: usize): void {
   const xStride = <usize>d << 4;
   const stride = <usize>paddedColumns32(d) << 4;
@@ -236,13 +283,7 @@ const LANE_INDEX: v128 = i32x4(0, 1, 2, 3);
   for (let j = 0; j < k; j++) {
     addBlockWeight(d, k, quads, j, work, accN);
     const r0 = blockRespOffset32(work, d) + (<usize>j << 4);
-    let count = 0;
-    for (let b = 0; b < quads; b++) {
-      if (v128.any_true(v128.load(r0 + <usize>b * respStride))) {
-        store<i32>(active + (<usize>count << 2), b);
-        count++;
-      }
-    }
+    const count = listActive(k, quads, r0, active);
     if (count == 0) continue;
     const mean = means + (<usize>(j * d) << 2);
     const sRow = accS + (<usize>(j * d) << 4);

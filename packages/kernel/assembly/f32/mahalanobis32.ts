@@ -38,18 +38,28 @@ import { DIAG, FULL, TIED, packedSize } from '../kinds';
   return f32x4.mul(f32x4.splat(0.5), sum);
 }
 
+/** ((x_c − μ_c) · u_c)² (diag), or (x_c − μ_c)² (spherical), for column c of a quad. */
+@inline function diagonalTerm32(spherical: bool, x: usize, mean: usize, u: usize, c: i32): v128 {
+  let y = f32x4.sub(v128.load(x + (<usize>c << 4)), v128.load32_splat(mean + (<usize>c << 2)));
+  if (!spherical) y = f32x4.mul(y, v128.load32_splat(u + (<usize>c << 2)));
+  return f32x4.mul(y, y);
+}
+
 /**
  * ½ Σ_c ((x_c − μ_c) · u_c)² (diag: u holds d factors), or ½ u² Σ_c (x_c − μ_c)² (spherical: u is one factor),
- * straight from the quad's data.
+ * straight from the quad's data. Even and odd columns go to separate sums: one chain of dependent adds would
+ * bound the loop by the add latency.
  */
 @inline export function halfNormDiagonal32(spherical: bool, x: usize, mean: usize, u: usize, d: i32): v128 {
-  let sum = f32x4.splat(0);
-  for (let c = 0; c < d; c++) {
-    let y = f32x4.sub(v128.load(x + (<usize>c << 4)), v128.load32_splat(mean + (<usize>c << 2)));
-    if (!spherical) y = f32x4.mul(y, v128.load32_splat(u + (<usize>c << 2)));
-    sum = f32x4.add(sum, f32x4.mul(y, y));
+  let even = f32x4.splat(0);
+  let odd = f32x4.splat(0);
+  let c = 0;
+  for (; c + 1 < d; c += 2) {
+    even = f32x4.add(even, diagonalTerm32(spherical, x, mean, u, c));
+    odd = f32x4.add(odd, diagonalTerm32(spherical, x, mean, u, c + 1));
   }
-  let half = f32x4.mul(f32x4.splat(0.5), sum);
+  if (c < d) even = f32x4.add(even, diagonalTerm32(spherical, x, mean, u, c));
+  let half = f32x4.mul(f32x4.splat(0.5), f32x4.add(even, odd));
   if (spherical) {
     const s = v128.load32_splat(u);
     half = f32x4.mul(f32x4.mul(half, s), s);
