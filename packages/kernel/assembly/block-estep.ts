@@ -87,52 +87,51 @@ const SLOT: usize = 16;
   }
 }
 
-/** (x_c − μ_c)·u_c (diag) or x_c − μ_c (spherical) for the pair at row, column offset o (bytes of one f64). */
-@inline function separableTerm(kind: i32, row: usize, o: usize, mu: v128, uc: v128): v128 {
-  const y = f64x2.sub(v128.load(row + (o << 1)), mu);
-  return kind == DIAG ? f64x2.mul(y, uc) : y;
+/** y² of one pair's column (`column` in bytes of the pair's slots): y = (x_c − μ_c)·u_c (diag) or x_c − μ_c (spherical). */
+@inline function separableSquare(kind: i32, row: usize, column: usize, mu: v128, uc: v128): v128 {
+  let y = f64x2.sub(v128.load(row + column), mu);
+  if (kind == DIAG) y = f64x2.mul(y, uc);
+  return f64x2.mul(y, y);
+}
+
+/** c0 − ½·sum, the sum times u² for spherical (u the component's one factor), stored at out. */
+@inline function storeSeparableLogRho(kind: i32, sum: v128, u: usize, c0: v128, out: usize): void {
+  let half = f64x2.mul(f64x2.splat(0.5), sum);
+  if (kind == SPHERICAL) {
+    const s = v128.load64_splat(u);
+    half = f64x2.mul(f64x2.mul(half, s), s);
+  }
+  v128.store(out, f64x2.sub(c0, half));
 }
 
 /**
- * log ρ = c0 − ½ Σ_c ((x_c − μ_c)·u_c)² (diag) or c0 − ½ (Σ_c (x_c − μ_c)²)·u·u (spherical) for the pairs at rowA
- * and rowB, stored at outA and outB. Even and odd columns go to separate sums: one chain of dependent adds per
- * pair would bound the loop by the add latency. For odd d the last odd column is the rows' zero padding, with
- * μ = 0 and u = 0, so it adds zero.
+ * log ρ = c0 − ½ Σ_c ((x_c − μ_c)·u_c)² (diag) or c0 − ½ (Σ_c (x_c − μ_c)²)·u·u (spherical) of the pair at row
+ * (stored at out), or with `four` of the four pairs row + t·stride (stored at out + t·respStride): the operations
+ * of the scores' halfNorm in the same order. Four sums are four independent chains of adds, which keep the adder
+ * busy where one would wait on each add, and they share the parameter loads.
  */
-@inline function separableLogRho(kind: i32, rowA: usize, rowB: usize, mean: usize, u: usize, c0: v128, d: i32, outA: usize, outB: usize): void {
-  let sumA0 = ZERO;
-  let sumA1 = ZERO;
-  let sumB0 = ZERO;
-  let sumB1 = ZERO;
-  for (let c = 0; c < d; c += 2) {
-    const o = <usize>c << 3;
-    const hasNext = c + 1 < d;
-    const mu0 = v128.load64_splat(mean + o);
-    const mu1 = hasNext ? v128.load64_splat(mean + o, 8) : ZERO;
-    let u0 = ZERO;
-    let u1 = ZERO;
-    if (kind == DIAG) {
-      u0 = v128.load64_splat(u + o);
-      u1 = hasNext ? v128.load64_splat(u + o, 8) : ZERO;
+@inline function separableLogRho(kind: i32, four: bool, row: usize, stride: usize, mean: usize, u: usize, c0: v128, d: i32, out: usize, respStride: usize): void {
+  let sum0 = ZERO;
+  let sum1 = ZERO;
+  let sum2 = ZERO;
+  let sum3 = ZERO;
+  for (let c = 0; c < d; c++) {
+    const column = <usize>c * SLOT;
+    const mu = v128.load64_splat(mean + (<usize>c << 3));
+    const uc = kind == DIAG ? v128.load64_splat(u + (<usize>c << 3)) : ZERO;
+    sum0 = f64x2.add(sum0, separableSquare(kind, row, column, mu, uc));
+    if (four) {
+      sum1 = f64x2.add(sum1, separableSquare(kind, row + stride, column, mu, uc));
+      sum2 = f64x2.add(sum2, separableSquare(kind, row + 2 * stride, column, mu, uc));
+      sum3 = f64x2.add(sum3, separableSquare(kind, row + 3 * stride, column, mu, uc));
     }
-    const yA0 = separableTerm(kind, rowA, o, mu0, u0);
-    const yB0 = separableTerm(kind, rowB, o, mu0, u0);
-    const yA1 = separableTerm(kind, rowA, o + 8, mu1, u1);
-    const yB1 = separableTerm(kind, rowB, o + 8, mu1, u1);
-    sumA0 = f64x2.add(sumA0, f64x2.mul(yA0, yA0));
-    sumB0 = f64x2.add(sumB0, f64x2.mul(yB0, yB0));
-    sumA1 = f64x2.add(sumA1, f64x2.mul(yA1, yA1));
-    sumB1 = f64x2.add(sumB1, f64x2.mul(yB1, yB1));
   }
-  let halfA = f64x2.mul(f64x2.splat(0.5), f64x2.add(sumA0, sumA1));
-  let halfB = f64x2.mul(f64x2.splat(0.5), f64x2.add(sumB0, sumB1));
-  if (kind == SPHERICAL) {
-    const s = v128.load64_splat(u);
-    halfA = f64x2.mul(f64x2.mul(halfA, s), s);
-    halfB = f64x2.mul(f64x2.mul(halfB, s), s);
+  storeSeparableLogRho(kind, sum0, u, c0, out);
+  if (four) {
+    storeSeparableLogRho(kind, sum1, u, c0, out + respStride);
+    storeSeparableLogRho(kind, sum2, u, c0, out + 2 * respStride);
+    storeSeparableLogRho(kind, sum3, u, c0, out + 3 * respStride);
   }
-  v128.store(outA, f64x2.sub(c0, halfA));
-  v128.store(outB, f64x2.sub(c0, halfB));
 }
 
 /** Pass 1: resp[b][j] = log ρ_j of pair b. */
@@ -149,12 +148,16 @@ const SLOT: usize = 16;
     if (kind == DIAG || kind == SPHERICAL) {
       const u = kind == DIAG ? precChol + (<usize>(j * d) << 3) : precChol + (<usize>j << 3);
       let row = xb;
-      // Two pairs at a time share the parameter loads; a lone last pair goes through as both.
-      for (let b = 0; b < pairs; b += 2) {
-        const next = b + 1 < pairs ? 1 : 0;
-        separableLogRho(kind, row, row + <usize>next * stride, mean, u, c0, d, out, out + <usize>next * respStride);
-        out += respStride << 1;
-        row += stride << 1;
+      let b = 0;
+      for (; b + 3 < pairs; b += 4) {
+        separableLogRho(kind, true, row, stride, mean, u, c0, d, out, respStride);
+        out += respStride << 2;
+        row += stride << 2;
+      }
+      for (; b < pairs; b++) {
+        separableLogRho(kind, false, row, stride, mean, u, c0, d, out, respStride);
+        out += respStride;
+        row += stride;
       }
     } else {
       const U = kind == FULL ? precChol + (<usize>(j * packedSize<i32>(d)) << 3) : precChol;

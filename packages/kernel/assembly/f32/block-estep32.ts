@@ -15,7 +15,7 @@ import {
   paddedColumns32,
 } from './block-work32';
 import { addBlockStatsNarrow32, logRhoBlockNarrow32 } from './block-narrow32';
-import { halfNormDiagonal32, halfNormTriangular32 } from './mahalanobis32';
+import { halfNormDiagonal32, halfNormDiagonalFour32, halfNormTriangular32 } from './mahalanobis32';
 import { addOuterProducts32, addPromoted, halfNormTriangularTwice32 } from './tiles32';
 import { expNonNegligible32 } from './vexp32';
 
@@ -93,7 +93,17 @@ const LANE_INDEX: v128 = i32x4(0, 1, 2, 3);
     if (kind == DIAG || kind == SPHERICAL) {
       const u = kind == DIAG ? precChol + (<usize>(j * d) << 2) : precChol + (<usize>j << 2);
       let row = block;
-      for (let b = 0; b < quads; b++) {
+      let b = 0;
+      for (; b + 3 < quads; b += 4) {
+        halfNormDiagonalFour32(kind == SPHERICAL, row, xStride, mean, u, d, out, respStride);
+        for (let t: usize = 0; t < 4; t++) {
+          const at = out + t * respStride;
+          v128.store(at, f32x4.sub(c0, v128.load(at)));
+        }
+        out += respStride << 2;
+        row += xStride << 2;
+      }
+      for (; b < quads; b++) {
         v128.store(out, f32x4.sub(c0, halfNormDiagonal32(kind == SPHERICAL, row, mean, u, d)));
         out += respStride;
         row += xStride;
