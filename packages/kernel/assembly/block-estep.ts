@@ -1,4 +1,4 @@
-import { listActive } from './active';
+import { ACTIVE_ENTRY, listActive } from './active';
 import { DIAG, FULL, SPHERICAL, packedSize } from './kinds';
 import { logLanes } from './lanes';
 import { halfNormTriangular, halfNormTriangularTwice } from './mahalanobis';
@@ -234,7 +234,6 @@ const SLOT: usize = 16;
  */
 @inline function addBlockStatsSeparable(kind: i32, d: i32, k: i32, pairs: i32, means: usize, work: usize): void {
   const stride = <usize>paddedColumns(d) * SLOT;
-  const respStride = <usize>k * SLOT;
   const xb = blockRowsOffset(work);
   const active = blockActiveOffset(work, k, d);
   const accN = blockAccNOffset(work, k, d);
@@ -243,7 +242,7 @@ const SLOT: usize = 16;
   for (let j = 0; j < k; j++) {
     addBlockWeight(d, k, pairs, j, work, accN);
     const r0 = blockRespOffset(work, d) + (<usize>j << 4);
-    const count = listActive(k, pairs, r0, active);
+    const count = listActive(k, pairs, r0, xb, stride, active);
     if (count == 0) continue;
     const mean = means + (<usize>(j * d) << 3);
     const sRow = accS + (<usize>(j * d) << 4);
@@ -259,9 +258,9 @@ const SLOT: usize = 16;
       let s1 = ZERO;
       let q1 = ZERO;
       for (let t = 0; t < count; t++) {
-        const b = <usize>load<i32>(active + (<usize>t << 2));
-        const r = v128.load(r0 + b * respStride);
-        const at = xb + column + b * stride;
+        const entry = active + <usize>t * ACTIVE_ENTRY;
+        const r = v128.load(load<u32>(entry, 4));
+        const at = <usize>load<u32>(entry) + column;
         const diff0 = f64x2.sub(v128.load(at), mu0);
         const diff1 = f64x2.sub(v128.load(at, 16), mu1);
         const w0 = f64x2.mul(r, diff0);
@@ -287,7 +286,6 @@ const SLOT: usize = 16;
 /** Pass 3, full and tied: N, S and Q over the active pairs, Q by tiles of the outer products. */
 @inline function addBlockStatsTriangular(kind: i32, d: i32, k: i32, pairs: i32, means: usize, work: usize): void {
   const stride = <usize>paddedColumns(d) * SLOT;
-  const respStride = <usize>k * SLOT;
   const xb = blockRowsOffset(work);
   const diffs = blockDiffsOffset(work, d);
   const wDiffs = blockWDiffsOffset(work, d);
@@ -298,7 +296,7 @@ const SLOT: usize = 16;
   for (let j = 0; j < k; j++) {
     addBlockWeight(d, k, pairs, j, work, accN);
     const r0 = blockRespOffset(work, d) + (<usize>j << 4);
-    const count = listActive(k, pairs, r0, active);
+    const count = listActive(k, pairs, r0, xb, stride, active);
     if (count == 0) continue;
     const mean = means + (<usize>(j * d) << 3);
     const sRow = accS + (<usize>(j * d) << 4);
@@ -307,9 +305,9 @@ const SLOT: usize = 16;
       const column = <usize>c * SLOT;
       let s = ZERO;
       for (let t = 0; t < count; t++) {
-        const b = <usize>load<i32>(active + (<usize>t << 2));
-        const diff = f64x2.sub(v128.load(xb + column + b * stride), mu);
-        const w = f64x2.mul(v128.load(r0 + b * respStride), diff);
+        const entry = active + <usize>t * ACTIVE_ENTRY;
+        const diff = f64x2.sub(v128.load(<usize>load<u32>(entry) + column), mu);
+        const w = f64x2.mul(v128.load(load<u32>(entry, 4)), diff);
         s = f64x2.add(s, w);
         const at = column + <usize>t * stride;
         v128.store(diffs + at, diff);

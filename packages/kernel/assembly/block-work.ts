@@ -7,7 +7,7 @@ import { statsSlots } from './kinds';
 //   wDiffs   BLOCK_PAIRS·dp   r_j · (x − μ_j)
 //   weight   BLOCK_PAIRS      per-lane sample weight (1 without weights; 0 for the missing lane of an odd last row)
 //   resp     BLOCK_PAIRS·k    log ρ_j, then r_j (weighted and masked), pair b's components at resp + b·k
-//   active   BLOCK_PAIRS/4    i32 indices of the pairs with a nonzero r_j, for the current component
+//   active   BLOCK_PAIRS/2    the pairs with a nonzero r_j for the current component: (data, r_j) u32 addresses
 //   accN     k                per-lane running sums of the statistics, added across lanes at the end of a range
 //   accS     k·d
 //   accQ     parameterSize(kind, k, d)
@@ -47,7 +47,7 @@ const SLOT: usize = 16;
 /** Slots before accN, generic so the JS glue can ask for sizes in f64. */
 @inline function slotsBeforeAccumulators<T>(k: T, d: T): T {
   const dp = d + (d % <T>2);
-  return <T>(3 * BLOCK_PAIRS) * dp + <T>BLOCK_PAIRS * k + <T>BLOCK_PAIRS + <T>(BLOCK_PAIRS / 4);
+  return <T>(3 * BLOCK_PAIRS) * dp + <T>BLOCK_PAIRS * k + <T>BLOCK_PAIRS + <T>(BLOCK_PAIRS / 2);
 }
 
 @inline export function blockAccNOffset(work: usize, k: i32, d: i32): usize {

@@ -1,4 +1,4 @@
-import { listActive } from '../active';
+import { ACTIVE_ENTRY, listActive } from '../active';
 import { DIAG, FULL, SPHERICAL, packedSize } from '../kinds';
 import { logLanes } from '../lanes';
 import {
@@ -205,10 +205,6 @@ const LANE_INDEX: v128 = i32x4(0, 1, 2, 3);
  */
 @inline function addColumnMoments32(
   two: bool,
-  block: usize,
-  d: i32,
-  k: i32,
-  r0: usize,
   active: usize,
   count: i32,
   mean: usize,
@@ -217,8 +213,6 @@ const LANE_INDEX: v128 = i32x4(0, 1, 2, 3);
   qAt0: usize,
   qAt1: usize,
 ): void {
-  const xStride = <usize>d << 4;
-  const respStride = <usize>k << 4;
   const column = <usize>c << 4;
   const mu0 = v128.load32_splat(mean + (<usize>c << 2));
   const mu1 = two ? v128.load32_splat(mean + (<usize>c << 2), 4) : ZERO;
@@ -227,9 +221,9 @@ const LANE_INDEX: v128 = i32x4(0, 1, 2, 3);
   let s1 = ZERO;
   let q1 = ZERO;
   for (let t = 0; t < count; t++) {
-    const b = <usize>load<i32>(active + (<usize>t << 2));
-    const r = v128.load(r0 + b * respStride);
-    const at = block + b * xStride + column;
+    const entry = active + <usize>t * ACTIVE_ENTRY;
+    const r = v128.load(load<u32>(entry, 4));
+    const at = <usize>load<u32>(entry) + column;
     const diff0 = f32x4.sub(v128.load(at), mu0);
     const w0 = f32x4.mul(r, diff0);
     s0 = f32x4.add(s0, w0);
@@ -261,7 +255,7 @@ const LANE_INDEX: v128 = i32x4(0, 1, 2, 3);
   for (let j = 0; j < k; j++) {
     addBlockWeight(d, k, quads, j, work, accN);
     const r0 = blockRespOffset32(work, d) + (<usize>j << 4);
-    const count = listActive(k, quads, r0, active);
+    const count = listActive(k, quads, r0, block, <usize>d << 4, active);
     if (count == 0) continue;
     const mean = means + (<usize>(j * d) << 2);
     const sRow = accS + (<usize>(j * d) << 4);
@@ -270,20 +264,18 @@ const LANE_INDEX: v128 = i32x4(0, 1, 2, 3);
     let c = 0;
     for (; c + 1 < d; c += 2) {
       const q0 = qRow + <usize>c * qStep;
-      addColumnMoments32(true, block, d, k, r0, active, count, mean, c, sRow, q0, q0 + qStep);
+      addColumnMoments32(true, active, count, mean, c, sRow, q0, q0 + qStep);
     }
     if (c < d) {
       const q0 = qRow + <usize>c * qStep;
-      addColumnMoments32(false, block, d, k, r0, active, count, mean, c, sRow, q0, q0);
+      addColumnMoments32(false, active, count, mean, c, sRow, q0, q0);
     }
   }
 }
 
 /** Pass 3, full and tied: N, S and Q over the active quads (r_j below e^-64 is flushed to 0), Q by tiles. */
 @inline function addBlockStatsTriangular(kind: i32, block: usize, d: i32, k: i32, quads: i32, means: usize, work: usize): void {
-  const xStride = <usize>d << 4;
   const stride = <usize>paddedColumns32(d) << 4;
-  const respStride = <usize>k << 4;
   const diffs = blockDiffsOffset32(work);
   const wDiffs = blockWDiffsOffset32(work, d);
   const active = blockActiveOffset32(work, k, d);
@@ -293,7 +285,7 @@ const LANE_INDEX: v128 = i32x4(0, 1, 2, 3);
   for (let j = 0; j < k; j++) {
     addBlockWeight(d, k, quads, j, work, accN);
     const r0 = blockRespOffset32(work, d) + (<usize>j << 4);
-    const count = listActive(k, quads, r0, active);
+    const count = listActive(k, quads, r0, block, <usize>d << 4, active);
     if (count == 0) continue;
     const mean = means + (<usize>(j * d) << 2);
     const sRow = accS + (<usize>(j * d) << 4);
@@ -302,9 +294,9 @@ const LANE_INDEX: v128 = i32x4(0, 1, 2, 3);
       const column = <usize>c << 4;
       let s = ZERO;
       for (let t = 0; t < count; t++) {
-        const b = <usize>load<i32>(active + (<usize>t << 2));
-        const diff = f32x4.sub(v128.load(block + b * xStride + column), mu);
-        const w = f32x4.mul(v128.load(r0 + b * respStride), diff);
+        const entry = active + <usize>t * ACTIVE_ENTRY;
+        const diff = f32x4.sub(v128.load(<usize>load<u32>(entry) + column), mu);
+        const w = f32x4.mul(v128.load(load<u32>(entry, 4)), diff);
         s = f32x4.add(s, w);
         const at = <usize>t * stride + column;
         v128.store(diffs + at, diff);

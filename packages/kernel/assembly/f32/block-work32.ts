@@ -8,7 +8,7 @@ import { statsSlots } from '../kinds';
 //   weight    BLOCK_QUADS      f32x4  per-lane weight of the statistics: 1 or the scaled f32 weight, 0 for a lane
 //                                    outside the range
 //   weight64  2·BLOCK_QUADS    f64x2  per-lane f64 weights of the log-likelihood (rows 4b, 4b + 1, then 4b + 2, 4b + 3)
-//   active    BLOCK_QUADS/4    i32    indices of the quads with a nonzero r_j, for the current component
+//   active    BLOCK_QUADS/2    u32    the quads with a nonzero r_j for the current component: (data, r_j) addresses
 //   accN      k                f64x2  running sums of the statistics: lane 0 holds rows 4b and 4b + 2, lane 1 the others
 //   accS      k·d
 //   accQ      parameterSize(kind, k, d)
@@ -52,7 +52,7 @@ const SLOT: usize = 16;
 /** Slots before accN, generic so the JS glue can ask for sizes in f64. */
 @inline function slotsBeforeAccumulators<T>(k: T, d: T): T {
   const dp = d + (d % <T>2);
-  return <T>(2 * BLOCK_QUADS) * dp + <T>BLOCK_QUADS * k + <T>(3 * BLOCK_QUADS) + <T>(BLOCK_QUADS / 4);
+  return <T>(2 * BLOCK_QUADS) * dp + <T>BLOCK_QUADS * k + <T>(3 * BLOCK_QUADS) + <T>(BLOCK_QUADS / 2);
 }
 
 @inline export function blockAccNOffset32(work: usize, k: i32, d: i32): usize {
