@@ -1,3 +1,4 @@
+import { addTo } from './block-moments';
 import { DIAG, FULL, SPHERICAL, packedSize } from './kinds';
 import { blockAccNOffset, blockAccQOffset, blockAccSOffset, blockRespOffset, blockRowsOffset } from './block-work';
 
@@ -10,10 +11,6 @@ const ZERO: v128 = f64x2.splat(0);
 const HALF: v128 = f64x2.splat(0.5);
 /** Pair b's columns are at xb + b·32 (two columns, or one and its zero padding column). */
 const PAIR_BYTES: usize = 32;
-
-@inline function addTo(at: usize, value: v128): void {
-  v128.store(at, f64x2.add(v128.load(at), value));
-}
 
 /** Pass 1 for d = columns ≤ 2: resp[b][j] = log ρ_j of pair b. */
 @inline export function logRhoBlockNarrow(kind: i32, columns: i32, k: i32, pairs: i32, means: usize, precChol: usize, logConst: usize, work: usize): void {
