@@ -101,14 +101,16 @@ export function dataScale(X: Matrix, module: CovarianceModule, regCovar: number)
     mean[c]! /= n;
     meanSquare[c]! /= n;
   }
-  // The upper triangle, summed then divided once, mirrored: the data's covariance is one pass of n·d(d+1)/2 terms.
+  // The upper triangle, summed then divided once, mirrored: the data's covariance is one pass of n·d(d+1)/2 terms,
+  // or of n·d for a diagonal module, whose blocks are read on the diagonal only.
   const dense = new Float64Array(d * d);
   const centred = new Float64Array(d);
+  const columnsAfter = (a: number): number => (module.diagonal ? a + 1 : d);
   for (let i = 0; i < n; i++) {
     for (let c = 0; c < d; c++) centred[c] = data[i * d + c]! - mean[c]!;
     for (let a = 0; a < d; a++) {
       const da = centred[a]!;
-      for (let b = a; b < d; b++) dense[a * d + b]! += da * centred[b]!;
+      for (let b = a; b < columnsAfter(a); b++) dense[a * d + b]! += da * centred[b]!;
     }
   }
   for (let a = 0; a < d; a++) {

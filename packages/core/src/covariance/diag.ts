@@ -13,6 +13,7 @@ function inverseSqrt(variance: number, component: number, feature: number): numb
 
 export const diag: CovarianceModule = {
   type: 'diag',
+  diagonal: true,
 
   nestedShape: (k, d) => [k, d],
 

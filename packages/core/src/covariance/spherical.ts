@@ -15,6 +15,7 @@ function meanVariance(diagonal: Float64Array): number {
 
 export const spherical: CovarianceModule = {
   type: 'spherical',
+  diagonal: true,
 
   nestedShape: (k) => [k],
 

@@ -15,6 +15,7 @@ import type { CovarianceModule } from './types.js';
 
 export const tied: CovarianceModule = {
   type: 'tied',
+  diagonal: false,
 
   nestedShape: (_k, d) => [d, d],
 

@@ -22,6 +22,8 @@ export interface MStepInput {
  */
 export interface CovarianceModule {
   readonly type: CovarianceType;
+  /** Covariances are diagonal (diag, spherical): fromDenseBlocks reads only the diagonal of a dense block. */
+  readonly diagonal: boolean;
   /** Shape of the covariances (and of precisions and their dense factors) as nested arrays. */
   nestedShape(k: number, d: number): number[];
   /** Free parameters of the covariances. */

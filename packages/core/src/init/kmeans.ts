@@ -10,18 +10,16 @@ import { kmeansPlusPlus, squaredDistance } from './kmeans-plus-plus.js';
 const MAX_ITERATIONS = 300;
 const RELATIVE_TOLERANCE = 1e-4;
 
-/** sklearn's tolerance: 1e-4 × the mean over features of the (population) variance. */
+/** sklearn's tolerance: 1e-4 × the mean over features of the (population) variance. Rows outer: one sweep of memory each pass. */
 function shiftTolerance(X: Matrix): number {
   const { data, rows: n, cols: d } = X;
+  const mean = new Float64Array(d);
+  for (let i = 0; i < n; i++) for (let c = 0; c < d; c++) mean[c]! += data[i * d + c]!;
+  for (let c = 0; c < d; c++) mean[c]! /= n;
+  const variance = new Float64Array(d);
+  for (let i = 0; i < n; i++) for (let c = 0; c < d; c++) variance[c]! += (data[i * d + c]! - mean[c]!) ** 2;
   let total = 0;
-  for (let c = 0; c < d; c++) {
-    let mean = 0;
-    for (let i = 0; i < n; i++) mean += data[i * d + c]!;
-    mean /= n;
-    let variance = 0;
-    for (let i = 0; i < n; i++) variance += (data[i * d + c]! - mean) ** 2;
-    total += variance / n;
-  }
+  for (let c = 0; c < d; c++) total += variance[c]! / n;
   return (RELATIVE_TOLERANCE * total) / d;
 }
 
