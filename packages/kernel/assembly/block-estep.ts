@@ -230,7 +230,7 @@ const SLOT: usize = 16;
 /**
  * Pass 3, diag and spherical: N, S and Q (per column, or summed over the columns) straight from the rows, over
  * the active pairs. Columns go two at a time, so four independent sums share each responsibility load; for odd
- * d the last odd column is the rows' zero padding with μ = 0, and its sums are dropped.
+ * d the last odd column is the rows' zero padding with μ = 0: its sums are zero and are not stored.
  */
 @inline function addBlockStatsSeparable(kind: i32, d: i32, k: i32, pairs: i32, means: usize, work: usize): void {
   const stride = <usize>paddedColumns(d) * SLOT;
