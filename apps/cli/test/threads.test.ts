@@ -72,8 +72,11 @@ describe('gmm fit --threads', () => {
   it('with --chunk-rows: each block split over the threads, the same model as 1 thread to 1e-10', async () => {
     const one = await fitJSON(['--chunk-rows', '700', '--threads', '1']);
     const two = await fitJSON(['--chunk-rows', '700', '--threads', '2']);
-    expect(threadsPassed.fitChunked).toEqual([1, 2]);
+    const byDefault = await fitJSON(['--chunk-rows', '700']);
+    // Without --threads, core's default for 700-row blocks (one thread per 8,192 rows): 1, passed and reported.
+    expect(threadsPassed.fitChunked).toEqual([1, 2, 1]);
     expect(two).toMatchObject({ chunkRows: 700, threads: 2 });
+    expect(byDefault).toMatchObject({ chunkRows: 700, threads: 1 });
     expectSameTrajectory(two.lowerBounds, one.lowerBounds);
   });
 

@@ -5,7 +5,8 @@
  * block's E-step over workers started once for the fit.
  */
 import { statSync } from 'node:fs';
-import { fitChunked, type GaussianMixture, type RowSource } from '@gmm/core';
+import { availableParallelism } from 'node:os';
+import { defaultThreadCount, fitChunked, type GaussianMixture, type RowSource } from '@gmm/core';
 import { UsageError } from '../errors.js';
 import { chunkFilePath, withChunkFile } from '../io/chunk-file.js';
 import type { CliIO } from '../io/cli-io.js';
@@ -101,7 +102,10 @@ export async function fitInChunks(file: string | undefined, values: ChunkedFitVa
   const source = openSource(file, { ...values, missing: false }, io);
   const { summary, model } = await withFile(values.output, (modelFile) =>
     withChunkFile(chunkFilePath(values.output), source.batches(columnsForData(values.columns)), chunkRows, async (blocks, shape, loadSeconds) => {
-      const options = { ...(await startOptions(values, shape.names, io)), onDegenerate: 'error' as const };
+      const fitOptions = await startOptions(values, shape.names, io);
+      // Core's default for blocks of this size, decided here so that the summary can say how many threads ran.
+      const threads = fitOptions.threads ?? defaultThreadCount(Math.min(chunkRows, shape.rows), availableParallelism());
+      const options = { ...fitOptions, threads, onDegenerate: 'error' as const };
       const maxIter = options.maxIter ?? 100;
       const total = (options.nInit ?? 1) * maxIter;
       const progress = createProgress(io, { ...values, delayMs: 1000 });
@@ -119,7 +123,7 @@ export async function fitInChunks(file: string | undefined, values: ChunkedFitVa
       } finally {
         progress.stop();
       }
-      const run: FitRun = { model, iterations: passes - 1, seconds: (performance.now() - start) / 1000, threads: options.threads, dtype: 'float64' };
+      const run: FitRun = { model, iterations: passes - 1, seconds: (performance.now() - start) / 1000, threads, dtype: 'float64' };
       const logLikelihood = await streamedLogLikelihood(model, blocks);
       const nParameters = model.nParameters;
       // As core's criteria with n = the number of rows.

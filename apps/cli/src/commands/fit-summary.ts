@@ -7,7 +7,7 @@ export interface FitRun {
   /** EM iterations over all restarts. */
   iterations: number;
   seconds: number;
-  /** The E-step's threads: core's count for a fit in memory; for a chunked fit the --threads given (else undefined). */
+  /** The E-step's threads: core's count for a fit in memory; for a chunked fit --threads, else core's default for its blocks. */
   threads: number | undefined;
   /** How the E-step held the data (--float32: 'float32'). */
   dtype: Dtype;
