@@ -77,13 +77,16 @@ const EXPONENT_BIAS: i64 = 1023;
   return expInRange(f64x2.pmin(f64x2.pmax(x, f64x2.splat(MIN_ARGUMENT)), f64x2.splat(MAX_ARGUMENT)), true);
 }
 
-/** log ρ − max below which a term is flushed to 0 (e^-700 ≈ 1e-304, far from the subnormal range). */
-const NEGLIGIBLE: v128 = f64x2.splat(-700);
+/**
+ * log ρ − max below which a term is flushed to 0. e^-40 ≈ 4.2e-18 is below 2^-57: next to the sum's largest term,
+ * 1, such a term rounds away, and as r_j it is below 1/25 of the rounding error of a responsibility near 1. Flushed
+ * terms stay out of the statistics (pass 3 skips pairs whose r_j is 0): on separated clusters, most of them.
+ */
+const NEGLIGIBLE: v128 = f64x2.splat(-40);
 
 /**
- * exp of both lanes of x ≤ 0 (or NaN), flushed to 0 below e^-700: for the terms exp(log ρ_j − max) of a
- * log-sum-exp, where such a term is 0 to within 1e-304 of the sum, and computing it would bring subnormal numbers,
- * a hundred times slower on x86, into exp and everything downstream. pmax and lt both leave a NaN lane NaN.
+ * exp of both lanes of x ≤ 0 (or NaN), flushed to 0 below e^-40 (see NEGLIGIBLE): for the terms exp(log ρ_j − max)
+ * of a log-sum-exp. pmax and lt both leave a NaN lane NaN.
  */
 @inline export function expNonNegligible(x: v128): v128 {
   return v128.andnot(expInRange(f64x2.pmax(x, NEGLIGIBLE), false), f64x2.lt(x, NEGLIGIBLE));

@@ -273,7 +273,7 @@ const LANE_INDEX: v128 = i32x4(0, 1, 2, 3);
   }
 }
 
-/** Pass 3, full and tied: N, S and Q over the active quads (r_j below e^-64 is flushed to 0), Q by tiles. */
+/** Pass 3, full and tied: N, S and Q over the active quads (r_j below e^-20 is flushed to 0), Q by tiles. */
 @inline function addBlockStatsTriangular(kind: i32, block: usize, d: i32, k: i32, quads: i32, means: usize, work: usize): void {
   const stride = <usize>paddedColumns32(d) << 4;
   const diffs = blockDiffsOffset32(work);

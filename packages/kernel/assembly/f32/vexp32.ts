@@ -61,14 +61,15 @@ const EXPONENT_BIAS: i32 = 127;
 }
 
 /**
- * log ρ − max below which a term exp(log ρ − max) of a log-sum-exp is flushed to 0: from e^-64 ≈ 1.6e-28 up, such a
- * term and its products r·diff and r·diff² stay clear of f32's subnormal range (below 1.2e-38, a hundred times
- * slower on x86) for every |diff| ≥ 1e-5, and next to the sum's largest term, 1, it is invisible in f32.
+ * log ρ − max below which a term exp(log ρ − max) of a log-sum-exp is flushed to 0. e^-20 ≈ 2.1e-9 is below 2^-28:
+ * next to the sum's largest term, 1, such a term is invisible in f32, and as r_j it is below 1/25 of the rounding
+ * error of an f32 responsibility near 1. Flushed terms stay out of the statistics (pass 3 skips quads whose r_j is
+ * 0), and r·diff and r·diff² stay clear of f32's subnormal range (below 1.2e-38, a hundred times slower on x86).
  */
-const NEGLIGIBLE: v128 = f32x4.splat(-64);
+const NEGLIGIBLE: v128 = f32x4.splat(-20);
 
 /**
- * exp of the four lanes of x ≤ 0 (or NaN), flushed to 0 below e^-64 (see NEGLIGIBLE); one power of two suffices
+ * exp of the four lanes of x ≤ 0 (or NaN), flushed to 0 below e^-20 (see NEGLIGIBLE); one power of two suffices
  * there. pmax and lt both leave a NaN lane NaN.
  */
 @inline export function expNonNegligible32(x: v128): v128 {
