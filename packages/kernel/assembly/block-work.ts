@@ -8,6 +8,7 @@ import { statsSlots } from './kinds';
 //   weight   BLOCK_PAIRS      per-lane sample weight (1 without weights; 0 for the missing lane of an odd last row)
 //   resp     BLOCK_PAIRS·k    log ρ_j, then r_j (weighted and masked), pair b's components at resp + b·k
 //   active   BLOCK_PAIRS/2    the pairs with a nonzero r_j for the current component: (data, r_j) u32 addresses
+//   terms    2k               the current pair's non-negligible log ρ_j − max, each with its byte offset in resp
 //   accN     k                per-lane running sums of the statistics, added across lanes at the end of a range
 //   accS     k·d
 //   accQ     parameterSize(kind, k, d)
@@ -44,10 +45,14 @@ const SLOT: usize = 16;
   return blockRespOffset(work, d) + <usize>(BLOCK_PAIRS * k) * SLOT;
 }
 
+@inline export function blockTermsOffset(work: usize, k: i32, d: i32): usize {
+  return blockActiveOffset(work, k, d) + <usize>(BLOCK_PAIRS / 2) * SLOT;
+}
+
 /** Slots before accN, generic so the JS glue can ask for sizes in f64. */
 @inline function slotsBeforeAccumulators<T>(k: T, d: T): T {
   const dp = d + (d % <T>2);
-  return <T>(3 * BLOCK_PAIRS) * dp + <T>BLOCK_PAIRS * k + <T>BLOCK_PAIRS + <T>(BLOCK_PAIRS / 2);
+  return <T>(3 * BLOCK_PAIRS) * dp + <T>BLOCK_PAIRS * k + <T>BLOCK_PAIRS + <T>(BLOCK_PAIRS / 2) + <T>2 * k;
 }
 
 @inline export function blockAccNOffset(work: usize, k: i32, d: i32): usize {

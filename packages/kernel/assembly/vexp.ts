@@ -82,7 +82,7 @@ const EXPONENT_BIAS: i64 = 1023;
  * 1, such a term rounds away, and as r_j it is below 1/25 of the rounding error of a responsibility near 1. Flushed
  * terms stay out of the statistics (pass 3 skips pairs whose r_j is 0): on separated clusters, most of them.
  */
-const NEGLIGIBLE: v128 = f64x2.splat(-40);
+export const NEGLIGIBLE: v128 = f64x2.splat(-40);
 
 /**
  * exp of both lanes of x ≤ 0 (or NaN), flushed to 0 below e^-40 (see NEGLIGIBLE): for the terms exp(log ρ_j − max)

@@ -35,11 +35,14 @@ const SEPARATIONS = [
 
 describe.each(SEPARATIONS)('clusters $apart apart', ({ apart, low, high }) => {
   const data = separatedData(apart);
-  for (const kind of COVARIANCE_KINDS) {
-    it(`${kind}: flushed responsibilities leave the E-step equal to the reference`, () => {
+  // Weighted: every fifth row 0, the others in [0.5, 2.5).
+  const uniform = mulberry32(17);
+  const weights = Float64Array.from({ length: ROWS }, (_, i) => (i % 5 === 0 ? 0 : 0.5 + 2 * uniform()));
+  for (const kind of COVARIANCE_KINDS) for (const sampleWeight of [undefined, weights]) {
+    it(`${kind}${sampleWeight ? ', weighted' : ''}: flushed responsibilities leave the E-step equal to the reference`, () => {
       const params = withCentres(randomParams(kind, K, D, mulberry32(11)), apart);
-      const wasm = getKernel().createSession(data, ROWS, D, { kind, k: K });
-      const reference = referenceKernel.createSession(data, ROWS, D, { kind, k: K });
+      const wasm = getKernel().createSession(data, ROWS, D, { kind, k: K }, sampleWeight);
+      const reference = referenceKernel.createSession(data, ROWS, D, { kind, k: K }, sampleWeight);
       const logResp = new Float64Array(ROWS * K);
       reference.scoreRows(params, 0, ROWS, null, logResp);
       // The case must reach the flush in its band: most log r_ij lie in (low, high).
