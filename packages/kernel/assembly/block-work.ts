@@ -14,7 +14,7 @@ import { statsSlots } from './kinds';
 //   accQ     parameterSize(kind, k, d)
 
 /** Row pairs per block: every parameter loaded in the statistics pass is used this many times. */
-export const BLOCK_PAIRS: i32 = 16;
+export const BLOCK_PAIRS: i32 = 32;
 const SLOT: usize = 16;
 
 @inline export function paddedColumns(d: i32): i32 {
