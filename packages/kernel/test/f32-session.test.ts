@@ -69,9 +69,10 @@ describe('centring', () => {
 });
 
 describe('well-separated clusters (responsibilities below e^-20 are flushed to 0, out of the f32 subnormal range)', () => {
-  // Rows around 4 centres 20 apart (unit spread): log ρ for the other centres is ≈ −200 below a row's own.
+  // Rows around 4 centres 20 apart (unit spread): log ρ for the other centres is ≈ −200 below a row's own. Eight
+  // rows per centre in turn: a quad then has one nonzero term, so pass 2 lists the terms instead of taking each exp.
   const rows = 77;
-  const data = Float64Array.from({ length: rows * 3 }, (_, t) => 20 * (Math.floor(t / 3) % 4) + mulberry32(t)() - 0.5);
+  const data = Float64Array.from({ length: rows * 3 }, (_, t) => 20 * (Math.floor(t / 24) % 4) + mulberry32(t)() - 0.5);
   const centred = (params: KernelParams): KernelParams => ({ ...params, means: Float64Array.from({ length: 4 * 3 }, (_, t) => 20 * Math.floor(t / 3)) });
 
   it.each(COVARIANCE_KINDS)('%s: the E-step agrees with the float32 reference to 1e-5 (Ref: reference.ts, Math.exp of every term)', (kind) => {

@@ -13,10 +13,13 @@ const ROWS = 77;
 const D = 3;
 const K = 4;
 
-/** Rows around K centres `apart` apart on every axis (unit spread). */
+/**
+ * Rows around K centres `apart` apart on every axis (unit spread), four rows per centre in turn: a row pair then has
+ * one nonzero term, so pass 2 lists the terms instead of taking exp of each.
+ */
 function separatedData(apart: number): Float64Array {
   const uniform = mulberry32(5);
-  return Float64Array.from({ length: ROWS * D }, (_, t) => apart * (Math.floor(t / D) % K) + uniform() - 0.5);
+  return Float64Array.from({ length: ROWS * D }, (_, t) => apart * (Math.floor(t / (4 * D)) % K) + uniform() - 0.5);
 }
 
 function withCentres(params: KernelParams, apart: number): KernelParams {

@@ -66,12 +66,12 @@ const EXPONENT_BIAS: i32 = 127;
  * error of an f32 responsibility near 1. Flushed terms stay out of the statistics (pass 3 skips quads whose r_j is
  * 0), and r·diff and r·diff² stay clear of f32's subnormal range (below 1.2e-38, a hundred times slower on x86).
  */
-const NEGLIGIBLE: v128 = f32x4.splat(-20);
+export const NEGLIGIBLE32: v128 = f32x4.splat(-20);
 
 /**
- * exp of the four lanes of x ≤ 0 (or NaN), flushed to 0 below e^-20 (see NEGLIGIBLE); one power of two suffices
+ * exp of the four lanes of x ≤ 0 (or NaN), flushed to 0 below e^-20 (see NEGLIGIBLE32); one power of two suffices
  * there. pmax and lt both leave a NaN lane NaN.
  */
 @inline export function expNonNegligible32(x: v128): v128 {
-  return v128.andnot(expInRange(f32x4.pmax(x, NEGLIGIBLE), false), f32x4.lt(x, NEGLIGIBLE));
+  return v128.andnot(expInRange(f32x4.pmax(x, NEGLIGIBLE32), false), f32x4.lt(x, NEGLIGIBLE32));
 }
