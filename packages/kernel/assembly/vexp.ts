@@ -39,6 +39,11 @@ const EXPONENT_BIAS: i64 = 1023;
   return i64x2.shl(i64x2.add(m, i64x2.splat(EXPONENT_BIAS)), 52);
 }
 
+/** Byte offset of entry j = n mod N in EXP_TABLE, from the bits of n + ROUNDING_SHIFTER. */
+@inline function tableOffset(shifted: f64): usize {
+  return (<usize>reinterpret<u64>(shifted) & (TABLE_SIZE - 1)) << 4;
+}
+
 /**
  * exp of both lanes of `x`, already within [−746, 710] (or NaN). With `twoFactors` 2^m is applied as two normal
  * factors, which every m of that range needs; without, x must lie in [−708, 709] so that 2^m·hi_j is normal.
@@ -48,11 +53,11 @@ const EXPONENT_BIAS: i64 = 1023;
   const n = f64x2.sub(shifted, f64x2.splat(ROUNDING_SHIFTER));
   const rHigh = f64x2.sub(x, f64x2.mul(n, f64x2.splat(LN2_HI / TABLE_SIZE)));
   const r = f64x2.sub(rHigh, f64x2.mul(n, f64x2.splat(LN2_LO / TABLE_SIZE)));
-  // The shifter's low 32 bits are n (|n| < 2^20), so i32 lanes 0 and 2 give j (the offsets) and m (an i32 shift:
-  // one instruction on x64, where the i64 arithmetic shift is emulated).
-  const offsets = v128.and(i32x4.shl(shifted, 4), i32x4.splat((TABLE_SIZE - 1) << 4));
-  const entry0 = v128.load(EXP_TABLE + <usize>i32x4.extract_lane(offsets, 0));
-  const entry1 = v128.load(EXP_TABLE + <usize>i32x4.extract_lane(offsets, 2));
+  // The shifter's low 32 bits are n (|n| < 2^20): j (the table offsets) from each lane's bits in scalar registers,
+  // which leaves the vector units to the arithmetic, and m from i32 lanes 0 and 2 (an i32 shift: one instruction on
+  // x64, where the i64 arithmetic shift is emulated).
+  const entry0 = v128.load(EXP_TABLE + tableOffset(f64x2.extract_lane(shifted, 0)));
+  const entry1 = v128.load(EXP_TABLE + tableOffset(f64x2.extract_lane(shifted, 1)));
   const tableHi = v128.shuffle<f64>(entry0, entry1, 0, 2);
   const tableTail = v128.shuffle<f64>(entry0, entry1, 1, 3);
   const r2 = f64x2.mul(r, r);
