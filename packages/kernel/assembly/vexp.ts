@@ -84,7 +84,7 @@ const EXPONENT_BIAS: i64 = 1023;
 
 /**
  * log ρ − max below which a term is flushed to 0. e^-40 ≈ 4.2e-18 is below 2^-57: next to the sum's largest term,
- * 1, such a term rounds away, and as r_j it is below 1/25 of the rounding error of a responsibility near 1. Flushed
+ * 1, such a term rounds away, and as r_j it is below 1/10 of the rounding error of a responsibility near 1. Flushed
  * terms stay out of the statistics (pass 3 skips pairs whose r_j is 0): on separated clusters, most of them.
  */
 export const NEGLIGIBLE: v128 = f64x2.splat(-40);

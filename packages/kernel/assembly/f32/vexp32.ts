@@ -62,7 +62,7 @@ const EXPONENT_BIAS: i32 = 127;
 
 /**
  * log ρ − max below which a term exp(log ρ − max) of a log-sum-exp is flushed to 0. e^-20 ≈ 2.1e-9 is below 2^-28:
- * next to the sum's largest term, 1, such a term is invisible in f32, and as r_j it is below 1/25 of the rounding
+ * next to the sum's largest term, 1, such a term is invisible in f32, and as r_j it is below 1/10 of the rounding
  * error of an f32 responsibility near 1. Flushed terms stay out of the statistics (pass 3 skips quads whose r_j is
  * 0), and r·diff and r·diff² stay clear of f32's subnormal range (below 1.2e-38, a hundred times slower on x86).
  */
