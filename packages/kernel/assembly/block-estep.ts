@@ -5,6 +5,7 @@ import { halfNormTriangular, halfNormTriangularTwice } from './mahalanobis';
 import { addOuterProducts, addTo } from './block-moments';
 import { addBlockStatsNarrow, logRhoBlockNarrow } from './block-narrow';
 import {
+  BLOCK_COLUMN_BYTES,
   BLOCK_PAIRS,
   blockAccNOffset,
   blockAccQOffset,
@@ -36,7 +37,6 @@ const SLOT: usize = 16;
  * or 0 for a lane past `end`.
  */
 @inline function loadBlock(x: usize, d: i32, first: i32, end: i32, pairs: i32, weights: usize, work: usize): void {
-  const stride = <usize>paddedColumns(d) * SLOT;
   const rowBytes = <usize>d << 3;
   const weight = blockWeightOffset(work, d);
   let slot = blockRowsOffset(work);
@@ -47,7 +47,7 @@ const SLOT: usize = 16;
     const rowB = hasB ? rowA + rowBytes : rowA;
     for (let c = 0; c < d; c++) {
       const o = <usize>c << 3;
-      v128.store(slot + (o << 1), f64x2.replace_lane(f64x2.splat(load<f64>(rowA + o)), 1, load<f64>(rowB + o)));
+      v128.store(slot + <usize>c * BLOCK_COLUMN_BYTES, f64x2.replace_lane(f64x2.splat(load<f64>(rowA + o)), 1, load<f64>(rowB + o)));
     }
     let w = ONE;
     if (weights) {
@@ -57,7 +57,7 @@ const SLOT: usize = 16;
       w = f64x2.replace_lane(ONE, 1, 0);
     }
     v128.store(weight + (<usize>b << 4), w);
-    slot += stride;
+    slot += SLOT;
   }
 }
 
@@ -67,7 +67,7 @@ const SLOT: usize = 16;
   const stride = <usize>paddedColumns(d) * SLOT;
   const pad = <usize>d * SLOT;
   for (let b: usize = 0; b < <usize>BLOCK_PAIRS; b++) {
-    v128.store(blockRowsOffset(work) + b * stride + pad, ZERO);
+    v128.store(blockRowsOffset(work) + <usize>d * BLOCK_COLUMN_BYTES + b * SLOT, ZERO);
     v128.store(blockDiffsOffset(work, d) + b * stride + pad, ZERO);
     v128.store(blockWDiffsOffset(work, d) + b * stride + pad, ZERO);
   }
@@ -80,17 +80,18 @@ const SLOT: usize = 16;
   const diffs = blockDiffsOffset(work, d);
   for (let c = 0; c < d; c++) {
     const mu = v128.load64_splat(mean + (<usize>c << 3));
+    const column = xb + <usize>c * BLOCK_COLUMN_BYTES;
     let at = <usize>c * SLOT;
     for (let b = 0; b < pairs; b++) {
-      v128.store(diffs + at, f64x2.sub(v128.load(xb + at), mu));
+      v128.store(diffs + at, f64x2.sub(v128.load(column + (<usize>b << 4)), mu));
       at += stride;
     }
   }
 }
 
-/** y² of one pair's column (`column` in bytes of the pair's slots): y = (x_c − μ_c)·u_c (diag) or x_c − μ_c (spherical). */
-@inline function separableSquare(kind: i32, row: usize, column: usize, mu: v128, uc: v128): v128 {
-  let y = f64x2.sub(v128.load(row + column), mu);
+/** y² of one pair's column at `at`: y = (x_c − μ_c)·u_c (diag) or x_c − μ_c (spherical). */
+@inline function separableSquare(kind: i32, at: usize, mu: v128, uc: v128): v128 {
+  let y = f64x2.sub(v128.load(at), mu);
   if (kind == DIAG) y = f64x2.mul(y, uc);
   return f64x2.mul(y, y);
 }
@@ -106,26 +107,31 @@ const SLOT: usize = 16;
 }
 
 /**
- * log ρ = c0 − ½ Σ_c ((x_c − μ_c)·u_c)² (diag) or c0 − ½ (Σ_c (x_c − μ_c)²)·u·u (spherical) of the pair at row
- * (stored at out), or with `four` of the four pairs row + t·stride (stored at out + t·respStride): the operations
- * of the scores' halfNorm in the same order. Four sums are four independent chains of adds, which keep the adder
- * busy where one would wait on each add, and they share the parameter loads.
+ * log ρ = c0 − ½ Σ_c ((x_c − μ_c)·u_c)² (diag) or c0 − ½ (Σ_c (x_c − μ_c)²)·u·u (spherical) of the pair whose
+ * column 0 is at `pair` (stored at out), or with `four` of the four pairs from there (stored at out + t·respStride):
+ * the operations of the scores' halfNorm in the same order. Four sums are four independent chains of adds, which
+ * keep the adder busy where one would wait on each add, and they share the parameter loads.
  */
-@inline function separableLogRho(kind: i32, four: bool, row: usize, stride: usize, mean: usize, u: usize, c0: v128, d: i32, out: usize, respStride: usize): void {
+@inline function separableLogRho(kind: i32, four: bool, pair: usize, mean: usize, u: usize, c0: v128, d: i32, out: usize, respStride: usize): void {
   let sum0 = ZERO;
   let sum1 = ZERO;
   let sum2 = ZERO;
   let sum3 = ZERO;
-  for (let c = 0; c < d; c++) {
-    const column = <usize>c * SLOT;
-    const mu = v128.load64_splat(mean + (<usize>c << 3));
-    const uc = kind == DIAG ? v128.load64_splat(u + (<usize>c << 3)) : ZERO;
-    sum0 = f64x2.add(sum0, separableSquare(kind, row, column, mu, uc));
+  // Pointers that step by constants: no address arithmetic per column beyond three adds.
+  let at = pair;
+  let uc = u;
+  const end = mean + (<usize>d << 3);
+  for (let m = mean; m < end; m += 8) {
+    const mu = v128.load64_splat(m);
+    const scale = kind == DIAG ? v128.load64_splat(uc) : ZERO;
+    sum0 = f64x2.add(sum0, separableSquare(kind, at, mu, scale));
     if (four) {
-      sum1 = f64x2.add(sum1, separableSquare(kind, row + stride, column, mu, uc));
-      sum2 = f64x2.add(sum2, separableSquare(kind, row + 2 * stride, column, mu, uc));
-      sum3 = f64x2.add(sum3, separableSquare(kind, row + 3 * stride, column, mu, uc));
+      sum1 = f64x2.add(sum1, separableSquare(kind, at + SLOT, mu, scale));
+      sum2 = f64x2.add(sum2, separableSquare(kind, at + 2 * SLOT, mu, scale));
+      sum3 = f64x2.add(sum3, separableSquare(kind, at + 3 * SLOT, mu, scale));
     }
+    at += BLOCK_COLUMN_BYTES;
+    uc += 8;
   }
   storeSeparableLogRho(kind, sum0, u, c0, out);
   if (four) {
@@ -148,17 +154,17 @@ const SLOT: usize = 16;
     let out = resp + (<usize>j << 4);
     if (kind == DIAG || kind == SPHERICAL) {
       const u = kind == DIAG ? precChol + (<usize>(j * d) << 3) : precChol + (<usize>j << 3);
-      let row = xb;
+      let pair = xb;
       let b = 0;
       for (; b + 3 < pairs; b += 4) {
-        separableLogRho(kind, true, row, stride, mean, u, c0, d, out, respStride);
+        separableLogRho(kind, true, pair, mean, u, c0, d, out, respStride);
         out += respStride << 2;
-        row += stride << 2;
+        pair += 4 * SLOT;
       }
       for (; b < pairs; b++) {
-        separableLogRho(kind, false, row, stride, mean, u, c0, d, out, respStride);
+        separableLogRho(kind, false, pair, mean, u, c0, d, out, respStride);
         out += respStride;
-        row += stride;
+        pair += SLOT;
       }
     } else {
       const U = kind == FULL ? precChol + (<usize>(j * packedSize<i32>(d)) << 3) : precChol;
@@ -276,7 +282,6 @@ const TERM_ENTRY: usize = 32;
  * d the last odd column is the rows' zero padding with μ = 0: its sums are zero and are not stored.
  */
 @inline function addBlockStatsSeparable(kind: i32, d: i32, k: i32, pairs: i32, means: usize, work: usize): void {
-  const stride = <usize>paddedColumns(d) * SLOT;
   const xb = blockRowsOffset(work);
   const active = blockActiveOffset(work, k, d);
   const accN = blockAccNOffset(work, k, d);
@@ -285,7 +290,7 @@ const TERM_ENTRY: usize = 32;
   for (let j = 0; j < k; j++) {
     addBlockWeight(d, k, pairs, j, work, accN);
     const r0 = blockRespOffset(work, d) + (<usize>j << 4);
-    const count = listActive(k, pairs, r0, xb, stride, active);
+    const count = listActive(k, pairs, r0, xb, SLOT, active);
     if (count == 0) continue;
     const mean = means + (<usize>(j * d) << 3);
     const sRow = accS + (<usize>(j * d) << 4);
@@ -295,7 +300,8 @@ const TERM_ENTRY: usize = 32;
       const hasNext = c + 1 < d;
       const mu0 = v128.load64_splat(mean + (<usize>c << 3));
       const mu1 = hasNext ? v128.load64_splat(mean + (<usize>c << 3), 8) : ZERO;
-      const column = <usize>c * SLOT;
+      const column = <usize>c * BLOCK_COLUMN_BYTES;
+      const slot = <usize>c * SLOT;
       let s0 = ZERO;
       let q0 = ZERO;
       let s1 = ZERO;
@@ -305,7 +311,7 @@ const TERM_ENTRY: usize = 32;
         const r = v128.load(load<u32>(entry, 4));
         const at = <usize>load<u32>(entry) + column;
         const diff0 = f64x2.sub(v128.load(at), mu0);
-        const diff1 = f64x2.sub(v128.load(at, 16), mu1);
+        const diff1 = f64x2.sub(v128.load(at, BLOCK_COLUMN_BYTES), mu1);
         const w0 = f64x2.mul(r, diff0);
         const w1 = f64x2.mul(r, diff1);
         s0 = f64x2.add(s0, w0);
@@ -313,11 +319,11 @@ const TERM_ENTRY: usize = 32;
         s1 = f64x2.add(s1, w1);
         q1 = f64x2.add(q1, f64x2.mul(w1, diff1));
       }
-      addTo(sRow + column, s0);
-      if (hasNext) addTo(sRow + column + SLOT, s1);
+      addTo(sRow + slot, s0);
+      if (hasNext) addTo(sRow + slot + SLOT, s1);
       if (kind == DIAG) {
-        addTo(qRow + column, q0);
-        if (hasNext) addTo(qRow + column + SLOT, q1);
+        addTo(qRow + slot, q0);
+        if (hasNext) addTo(qRow + slot + SLOT, q1);
       } else {
         spherical = f64x2.add(spherical, f64x2.add(q0, q1));
       }
@@ -339,24 +345,25 @@ const TERM_ENTRY: usize = 32;
   for (let j = 0; j < k; j++) {
     addBlockWeight(d, k, pairs, j, work, accN);
     const r0 = blockRespOffset(work, d) + (<usize>j << 4);
-    const count = listActive(k, pairs, r0, xb, stride, active);
+    const count = listActive(k, pairs, r0, xb, SLOT, active);
     if (count == 0) continue;
     const mean = means + (<usize>(j * d) << 3);
     const sRow = accS + (<usize>(j * d) << 4);
     for (let c = 0; c < d; c++) {
       const mu = v128.load64_splat(mean + (<usize>c << 3));
-      const column = <usize>c * SLOT;
+      const column = <usize>c * BLOCK_COLUMN_BYTES;
+      const slot = <usize>c * SLOT;
       let s = ZERO;
       for (let t = 0; t < count; t++) {
         const entry = active + <usize>t * ACTIVE_ENTRY;
         const diff = f64x2.sub(v128.load(<usize>load<u32>(entry) + column), mu);
         const w = f64x2.mul(v128.load(load<u32>(entry, 4)), diff);
         s = f64x2.add(s, w);
-        const at = column + <usize>t * stride;
+        const at = slot + <usize>t * stride;
         v128.store(diffs + at, diff);
         v128.store(wDiffs + at, w);
       }
-      addTo(sRow + column, s);
+      addTo(sRow + slot, s);
     }
     addOuterProducts(d, count, diffs, wDiffs, kind == FULL ? accQ + (<usize>(j * packedSize<i32>(d)) << 4) : accQ);
   }

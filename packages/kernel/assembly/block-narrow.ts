@@ -1,6 +1,6 @@
 import { addTo } from './block-moments';
 import { DIAG, FULL, SPHERICAL, packedSize } from './kinds';
-import { blockAccNOffset, blockAccQOffset, blockAccSOffset, blockRespOffset, blockRowsOffset } from './block-work';
+import { BLOCK_COLUMN_BYTES, blockAccNOffset, blockAccQOffset, blockAccSOffset, blockRespOffset, blockRowsOffset } from './block-work';
 
 // Passes 1 and 3 of the blocked E-step (block-estep.ts) for one or two columns (`columns`, a constant at every call
 // site), the common cases of histograms and plotted data: every per-column loop is written out, the differences are
@@ -9,8 +9,8 @@ import { blockAccNOffset, blockAccQOffset, blockAccSOffset, blockRespOffset, blo
 
 const ZERO: v128 = f64x2.splat(0);
 const HALF: v128 = f64x2.splat(0.5);
-/** Pair b's columns are at xb + b·32 (two columns, or one and its zero padding column). */
-const PAIR_BYTES: usize = 32;
+/** Pair b's column 0 is at xb + b·16, its column 1 (if any) BLOCK_COLUMN_BYTES further. */
+const SLOT: usize = 16;
 
 /** Pass 1 for d = columns ≤ 2: resp[b][j] = log ρ_j of pair b. */
 @inline export function logRhoBlockNarrow(kind: i32, columns: i32, k: i32, pairs: i32, means: usize, precChol: usize, logConst: usize, work: usize): void {
@@ -50,7 +50,7 @@ const PAIR_BYTES: usize = 32;
         half = f64x2.mul(HALF, f64x2.mul(y0, y0));
         if (kind == SPHERICAL) half = f64x2.mul(f64x2.mul(half, u00), u00);
       } else {
-        const diff1 = f64x2.sub(v128.load(row, 16), mu1);
+        const diff1 = f64x2.sub(v128.load(row, BLOCK_COLUMN_BYTES), mu1);
         if (kind == SPHERICAL) {
           const squares = f64x2.add(f64x2.mul(diff0, diff0), f64x2.mul(diff1, diff1));
           half = f64x2.mul(f64x2.mul(f64x2.mul(HALF, squares), u00), u00);
@@ -62,7 +62,7 @@ const PAIR_BYTES: usize = 32;
       }
       v128.store(out, f64x2.sub(c0, half));
       out += respStride;
-      row += PAIR_BYTES;
+      row += SLOT;
     }
   }
 }
@@ -94,14 +94,14 @@ const PAIR_BYTES: usize = 32;
       s0 = f64x2.add(s0, w0);
       q00 = f64x2.add(q00, f64x2.mul(w0, diff0));
       if (columns == 2) {
-        const diff1 = f64x2.sub(v128.load(row, 16), mu1);
+        const diff1 = f64x2.sub(v128.load(row, BLOCK_COLUMN_BYTES), mu1);
         const w1 = f64x2.mul(resp, diff1);
         s1 = f64x2.add(s1, w1);
         q11 = f64x2.add(q11, f64x2.mul(w1, diff1));
         if (kind != DIAG && kind != SPHERICAL) q01 = f64x2.add(q01, f64x2.mul(w0, diff1));
       }
       r += respStride;
-      row += PAIR_BYTES;
+      row += SLOT;
     }
     addTo(accN + (<usize>j << 4), n);
     const s = accS + (<usize>(j * columns) << 4);

@@ -2,7 +2,8 @@ import { statsSlots } from './kinds';
 
 // Scratch of the blocked E-step, in f64x2 slots (lane 0: even row of a pair, lane 1: odd row). A block is up to
 // BLOCK_PAIRS row pairs; dp = d rounded up to even, so a 2-column tile may read one zero column past the end.
-//   xb       BLOCK_PAIRS·dp   the block's rows, pair b at xb + b·dp
+//   xb       dp·BLOCK_PAIRS   the block's rows by column: column c of pair b at xb + c·BLOCK_COLUMN_BYTES + b·16, so
+//                             that a tile of neighbouring pairs reads one column at constant offsets from one address
 //   diffs    BLOCK_PAIRS·dp   x − μ_j of the current component
 //   wDiffs   BLOCK_PAIRS·dp   r_j · (x − μ_j)
 //   weight   BLOCK_PAIRS      per-lane sample weight (1 without weights; 0 for the missing lane of an odd last row)
@@ -16,6 +17,8 @@ import { statsSlots } from './kinds';
 /** Row pairs per block: every parameter loaded in the statistics pass is used this many times. */
 export const BLOCK_PAIRS: i32 = 32;
 const SLOT: usize = 16;
+/** Bytes of one column of the block's rows (xb). */
+export const BLOCK_COLUMN_BYTES: usize = <usize>BLOCK_PAIRS * SLOT;
 
 @inline export function paddedColumns(d: i32): i32 {
   return d + (d & 1);
