@@ -4,6 +4,7 @@ import { logLanes } from './lanes';
 import { halfNormTriangular, halfNormTriangularTwice } from './mahalanobis';
 import { addOuterProducts, addTo } from './block-moments';
 import { addBlockStatsNarrow, logRhoBlockNarrow } from './block-narrow';
+import { centreMeans, logRhoBlockSpherical } from './block-spherical';
 import {
   BLOCK_COLUMN_BYTES,
   BLOCK_PAIRS,
@@ -89,30 +90,19 @@ const SLOT: usize = 16;
   }
 }
 
-/** y² of one pair's column at `at`: y = (x_c − μ_c)·u_c (diag) or x_c − μ_c (spherical). */
-@inline function separableSquare(kind: i32, at: usize, mu: v128, uc: v128): v128 {
-  let y = f64x2.sub(v128.load(at), mu);
-  if (kind == DIAG) y = f64x2.mul(y, uc);
+/** y² of one pair's column at `at`, y = (x_c − μ_c)·u_c. */
+@inline function diagSquare(at: usize, mu: v128, uc: v128): v128 {
+  const y = f64x2.mul(f64x2.sub(v128.load(at), mu), uc);
   return f64x2.mul(y, y);
 }
 
-/** c0 − ½·sum, the sum times u² for spherical (u the component's one factor), stored at out. */
-@inline function storeSeparableLogRho(kind: i32, sum: v128, u: usize, c0: v128, out: usize): void {
-  let half = f64x2.mul(f64x2.splat(0.5), sum);
-  if (kind == SPHERICAL) {
-    const s = v128.load64_splat(u);
-    half = f64x2.mul(f64x2.mul(half, s), s);
-  }
-  v128.store(out, f64x2.sub(c0, half));
-}
-
 /**
- * log ρ = c0 − ½ Σ_c ((x_c − μ_c)·u_c)² (diag) or c0 − ½ (Σ_c (x_c − μ_c)²)·u·u (spherical) of the pair whose
- * column 0 is at `pair` (stored at out), or with `four` of the four pairs from there (stored at out + t·respStride):
- * the operations of the scores' halfNorm in the same order. Four sums are four independent chains of adds, which
- * keep the adder busy where one would wait on each add, and they share the parameter loads.
+ * Diag: log ρ = c0 − ½ Σ_c ((x_c − μ_c)·u_c)² of the pair whose column 0 is at `pair` (stored at out), or with
+ * `four` of the four pairs from there (stored at out + t·respStride): the operations of the scores' halfNorm in the
+ * same order. Four sums are four independent chains of adds, which keep the adder busy where one would wait on each
+ * add, and they share the parameter loads.
  */
-@inline function separableLogRho(kind: i32, four: bool, pair: usize, mean: usize, u: usize, c0: v128, d: i32, out: usize, respStride: usize): void {
+@inline function diagLogRho(four: bool, pair: usize, mean: usize, u: usize, c0: v128, d: i32, out: usize, respStride: usize): void {
   let sum0 = ZERO;
   let sum1 = ZERO;
   let sum2 = ZERO;
@@ -123,25 +113,26 @@ const SLOT: usize = 16;
   const end = mean + (<usize>d << 3);
   for (let m = mean; m < end; m += 8) {
     const mu = v128.load64_splat(m);
-    const scale = kind == DIAG ? v128.load64_splat(uc) : ZERO;
-    sum0 = f64x2.add(sum0, separableSquare(kind, at, mu, scale));
+    const scale = v128.load64_splat(uc);
+    sum0 = f64x2.add(sum0, diagSquare(at, mu, scale));
     if (four) {
-      sum1 = f64x2.add(sum1, separableSquare(kind, at + SLOT, mu, scale));
-      sum2 = f64x2.add(sum2, separableSquare(kind, at + 2 * SLOT, mu, scale));
-      sum3 = f64x2.add(sum3, separableSquare(kind, at + 3 * SLOT, mu, scale));
+      sum1 = f64x2.add(sum1, diagSquare(at + SLOT, mu, scale));
+      sum2 = f64x2.add(sum2, diagSquare(at + 2 * SLOT, mu, scale));
+      sum3 = f64x2.add(sum3, diagSquare(at + 3 * SLOT, mu, scale));
     }
     at += BLOCK_COLUMN_BYTES;
     uc += 8;
   }
-  storeSeparableLogRho(kind, sum0, u, c0, out);
+  const half = f64x2.splat(0.5);
+  v128.store(out, f64x2.sub(c0, f64x2.mul(half, sum0)));
   if (four) {
-    storeSeparableLogRho(kind, sum1, u, c0, out + respStride);
-    storeSeparableLogRho(kind, sum2, u, c0, out + 2 * respStride);
-    storeSeparableLogRho(kind, sum3, u, c0, out + 3 * respStride);
+    v128.store(out + respStride, f64x2.sub(c0, f64x2.mul(half, sum1)));
+    v128.store(out + 2 * respStride, f64x2.sub(c0, f64x2.mul(half, sum2)));
+    v128.store(out + 3 * respStride, f64x2.sub(c0, f64x2.mul(half, sum3)));
   }
 }
 
-/** Pass 1: resp[b][j] = log ρ_j of pair b. */
+/** Pass 1 but for spherical (block-spherical.ts): resp[b][j] = log ρ_j of pair b. */
 @inline function logRhoBlock(kind: i32, d: i32, k: i32, pairs: i32, means: usize, precChol: usize, logConst: usize, work: usize): void {
   const stride = <usize>paddedColumns(d) * SLOT;
   const xb = blockRowsOffset(work);
@@ -152,17 +143,17 @@ const SLOT: usize = 16;
     const mean = means + (<usize>(j * d) << 3);
     const c0 = v128.load64_splat(logConst + (<usize>j << 3));
     let out = resp + (<usize>j << 4);
-    if (kind == DIAG || kind == SPHERICAL) {
-      const u = kind == DIAG ? precChol + (<usize>(j * d) << 3) : precChol + (<usize>j << 3);
+    if (kind == DIAG) {
+      const u = precChol + (<usize>(j * d) << 3);
       let pair = xb;
       let b = 0;
       for (; b + 3 < pairs; b += 4) {
-        separableLogRho(kind, true, pair, mean, u, c0, d, out, respStride);
+        diagLogRho(true, pair, mean, u, c0, d, out, respStride);
         out += respStride << 2;
         pair += 4 * SLOT;
       }
       for (; b < pairs; b++) {
-        separableLogRho(kind, false, pair, mean, u, c0, d, out, respStride);
+        diagLogRho(false, pair, mean, u, c0, d, out, respStride);
         out += respStride;
         pair += SLOT;
       }
@@ -387,12 +378,14 @@ const TERM_ENTRY: usize = 32;
   weights: usize,
 ): v128 {
   zeroPadding(d, work);
+  if (kind == SPHERICAL && d > 2) centreMeans(d, k, means, work);
   let logLikelihood = ZERO;
   for (let first = start; first < end; first += 2 * BLOCK_PAIRS) {
     const pairs = min(BLOCK_PAIRS, (end - first + 1) >> 1);
     loadBlock(x, d, first, end, pairs, weights, work);
     if (d == 1) logRhoBlockNarrow(kind, 1, k, pairs, means, precChol, logConst, work);
     else if (d == 2) logRhoBlockNarrow(kind, 2, k, pairs, means, precChol, logConst, work);
+    else if (kind == SPHERICAL) logRhoBlockSpherical(d, k, pairs, precChol, logConst, work);
     else logRhoBlock(kind, d, k, pairs, means, precChol, logConst, work);
     const blockLogLikelihood = weights ? responsibilitiesBlock(true, k, pairs, d, work) : responsibilitiesBlock(false, k, pairs, d, work);
     logLikelihood = f64x2.add(logLikelihood, blockLogLikelihood);

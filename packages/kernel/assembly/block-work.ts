@@ -4,12 +4,14 @@ import { statsSlots } from './kinds';
 // BLOCK_PAIRS row pairs; dp = d rounded up to even, so a 2-column tile may read one zero column past the end.
 //   xb       dp·BLOCK_PAIRS   the block's rows by column: column c of pair b at xb + c·BLOCK_COLUMN_BYTES + b·16, so
 //                             that a tile of neighbouring pairs reads one column at constant offsets from one address
-//   diffs    BLOCK_PAIRS·dp   x − μ_j of the current component
-//   wDiffs   BLOCK_PAIRS·dp   r_j · (x − μ_j)
+//   diffs    BLOCK_PAIRS·dp   x − μ_j of the current component; spherical: x − g, by column like xb
+//   wDiffs   BLOCK_PAIRS·dp   r_j · (x − μ_j); spherical: ‖x − g‖² of pair b at wDiffs + b·16
 //   weight   BLOCK_PAIRS      per-lane sample weight (1 without weights; 0 for the missing lane of an odd last row)
 //   resp     BLOCK_PAIRS·k    log ρ_j, then r_j (weighted and masked), pair b's components at resp + b·k
 //   active   BLOCK_PAIRS/2    the pairs with a nonzero r_j for the current component: (data, r_j) u32 addresses
 //   terms    2k               the current pair's non-negligible log ρ_j − max, each with its byte offset in resp
+//   centre   d·k + k + d      spherical, both lanes alike: μ_j − g (column c of component j at centre + (c·k + j)·16),
+//                             ‖μ_j − g‖², then g, the mean of the means (block-spherical.ts)
 //   accN     k                per-lane running sums of the statistics, added across lanes at the end of a range
 //   accS     k·d
 //   accQ     parameterSize(kind, k, d)
@@ -52,10 +54,14 @@ export const BLOCK_COLUMN_BYTES: usize = <usize>BLOCK_PAIRS * SLOT;
   return blockActiveOffset(work, k, d) + <usize>(BLOCK_PAIRS / 2) * SLOT;
 }
 
+@inline export function blockCentreOffset(work: usize, k: i32, d: i32): usize {
+  return blockTermsOffset(work, k, d) + <usize>(2 * k) * SLOT;
+}
+
 /** Slots before accN, generic so the JS glue can ask for sizes in f64. */
 @inline function slotsBeforeAccumulators<T>(k: T, d: T): T {
   const dp = d + (d % <T>2);
-  return <T>(3 * BLOCK_PAIRS) * dp + <T>BLOCK_PAIRS * k + <T>BLOCK_PAIRS + <T>(BLOCK_PAIRS / 2) + <T>2 * k;
+  return <T>(3 * BLOCK_PAIRS) * dp + <T>BLOCK_PAIRS * k + <T>BLOCK_PAIRS + <T>(BLOCK_PAIRS / 2) + <T>2 * k + d * k + k + d;
 }
 
 @inline export function blockAccNOffset(work: usize, k: i32, d: i32): usize {

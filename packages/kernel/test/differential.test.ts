@@ -62,3 +62,30 @@ describe('scoreRows over ranges longer than one wasm block', () => {
     }
   });
 });
+
+describe('data far from the origin', () => {
+  // The spherical E-step expands ‖x − μ‖² into dot products (block-spherical.ts): uncentred, an offset of 1e6 would
+  // cost it about twelve of its sixteen digits.
+  it.each(COVARIANCE_KINDS)('%s: every value and mean shifted by 1e6', (kind) => {
+    const k = 3;
+    const d = 8;
+    const uniform = mulberry32(4242);
+    const params = randomParams(kind, k, d, uniform);
+    const shifted = { ...params, means: params.means.map((mean) => mean + 1e6) };
+    const data = randomData(301, d, shifted, uniform);
+    const testCase: KernelPair = {
+      kind,
+      k,
+      d,
+      params: shifted,
+      wasm: getKernel().createSession(data, 301, d, { kind, k }),
+      reference: referenceKernel.createSession(data, 301, d, { kind, k }),
+    };
+    try {
+      compareEStep(testCase, 0, 301);
+      compareScoreRows(testCase, 0, 301);
+    } finally {
+      testCase.wasm.dispose();
+    }
+  });
+});
