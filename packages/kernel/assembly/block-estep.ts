@@ -1,10 +1,11 @@
-import { ACTIVE_ENTRY, listActive } from './active';
 import { DIAG, FULL, SPHERICAL, packedSize } from './kinds';
 import { logLanes } from './lanes';
 import { halfNormTriangular, halfNormTriangularTwice } from './mahalanobis';
 import { addOuterProducts, addTo } from './block-moments';
 import { addBlockStatsNarrow, logRhoBlockNarrow } from './block-narrow';
+import { ACTIVE_ENTRY, listActive } from './active';
 import { centreMeans, logRhoBlockSpherical } from './block-spherical';
+import { LANE_PAIR_ENTRY, lanePairValues, pairActiveLanes } from './lane-pairs';
 import {
   BLOCK_COLUMN_BYTES,
   BLOCK_PAIRS,
@@ -268,9 +269,10 @@ const TERM_ENTRY: usize = 32;
 }
 
 /**
- * Pass 3, diag and spherical: N, S and Q (per column, or summed over the columns) straight from the rows, over
- * the active pairs. Columns go two at a time, so four independent sums share each responsibility load; for odd
- * d the last odd column is the rows' zero padding with μ = 0: its sums are zero and are not stored.
+ * Pass 3, diag and spherical: N, S and Q (per column, or summed over the columns) straight from the rows, over the
+ * pairs with a nonzero r_j (active.ts: for O(d) work per pair, pairing up the nonzero lanes instead costs about as
+ * much as it saves). Columns go two at a time, so four independent sums share each responsibility load; for odd d
+ * the last odd column is the rows' zero padding with μ = 0: its sums are zero and are not stored.
  */
 @inline function addBlockStatsSeparable(kind: i32, d: i32, k: i32, pairs: i32, means: usize, work: usize): void {
   const xb = blockRowsOffset(work);
@@ -323,7 +325,10 @@ const TERM_ENTRY: usize = 32;
   }
 }
 
-/** Pass 3, full and tied: N, S and Q over the active pairs, Q by tiles of the outer products. */
+/**
+ * Pass 3, full and tied: N, S and Q over the lanes with a nonzero r_j, two by two (lane-pairs.ts: the O(d²) work per
+ * vector makes halving the vectors worth the pairing), Q by tiles of the outer products.
+ */
 @inline function addBlockStatsTriangular(kind: i32, d: i32, k: i32, pairs: i32, means: usize, work: usize): void {
   const stride = <usize>paddedColumns(d) * SLOT;
   const xb = blockRowsOffset(work);
@@ -336,7 +341,7 @@ const TERM_ENTRY: usize = 32;
   for (let j = 0; j < k; j++) {
     addBlockWeight(d, k, pairs, j, work, accN);
     const r0 = blockRespOffset(work, d) + (<usize>j << 4);
-    const count = listActive(k, pairs, r0, xb, SLOT, active);
+    const count = pairActiveLanes(k, pairs, r0, xb, active);
     if (count == 0) continue;
     const mean = means + (<usize>(j * d) << 3);
     const sRow = accS + (<usize>(j * d) << 4);
@@ -346,9 +351,9 @@ const TERM_ENTRY: usize = 32;
       const slot = <usize>c * SLOT;
       let s = ZERO;
       for (let t = 0; t < count; t++) {
-        const entry = active + <usize>t * ACTIVE_ENTRY;
-        const diff = f64x2.sub(v128.load(<usize>load<u32>(entry) + column), mu);
-        const w = f64x2.mul(v128.load(load<u32>(entry, 4)), diff);
+        const entry = active + <usize>t * LANE_PAIR_ENTRY;
+        const diff = f64x2.sub(lanePairValues(<usize>load<u32>(entry), <usize>load<u32>(entry, 4), column), mu);
+        const w = f64x2.mul(v128.load(entry, 16), diff);
         s = f64x2.add(s, w);
         const at = slot + <usize>t * stride;
         v128.store(diffs + at, diff);

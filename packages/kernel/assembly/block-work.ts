@@ -8,7 +8,8 @@ import { statsSlots } from './kinds';
 //   wDiffs   BLOCK_PAIRS·dp   r_j · (x − μ_j); spherical: ‖x − g‖² of pair b at wDiffs + b·16
 //   weight   BLOCK_PAIRS      per-lane sample weight (1 without weights; 0 for the missing lane of an odd last row)
 //   resp     BLOCK_PAIRS·k    log ρ_j, then r_j (weighted and masked), pair b's components at resp + b·k
-//   active   BLOCK_PAIRS/2    the pairs with a nonzero r_j for the current component: (data, r_j) u32 addresses
+//   active   3·BLOCK_PAIRS+1  for the current component, the pairs (diag, spherical: active.ts) or the lanes two by
+//                             two (full, tied: lane-pairs.ts) with a nonzero r_j
 //   terms    2k               the current pair's non-negligible log ρ_j − max, each with its byte offset in resp
 //   centre   d·k + k + d      spherical, both lanes alike: μ_j − g (column c of component j at centre + (c·k + j)·16),
 //                             ‖μ_j − g‖², then g, the mean of the means (block-spherical.ts)
@@ -51,7 +52,7 @@ export const BLOCK_COLUMN_BYTES: usize = <usize>BLOCK_PAIRS * SLOT;
 }
 
 @inline export function blockTermsOffset(work: usize, k: i32, d: i32): usize {
-  return blockActiveOffset(work, k, d) + <usize>(BLOCK_PAIRS / 2) * SLOT;
+  return blockActiveOffset(work, k, d) + <usize>(3 * BLOCK_PAIRS + 1) * SLOT;
 }
 
 @inline export function blockCentreOffset(work: usize, k: i32, d: i32): usize {
@@ -61,7 +62,7 @@ export const BLOCK_COLUMN_BYTES: usize = <usize>BLOCK_PAIRS * SLOT;
 /** Slots before accN, generic so the JS glue can ask for sizes in f64. */
 @inline function slotsBeforeAccumulators<T>(k: T, d: T): T {
   const dp = d + (d % <T>2);
-  return <T>(3 * BLOCK_PAIRS) * dp + <T>BLOCK_PAIRS * k + <T>BLOCK_PAIRS + <T>(BLOCK_PAIRS / 2) + <T>2 * k + d * k + k + d;
+  return <T>(3 * BLOCK_PAIRS) * dp + <T>BLOCK_PAIRS * k + <T>BLOCK_PAIRS + <T>(3 * BLOCK_PAIRS + 1) + <T>2 * k + d * k + k + d;
 }
 
 @inline export function blockAccNOffset(work: usize, k: i32, d: i32): usize {
