@@ -1,9 +1,9 @@
+import { ACTIVE_ENTRY, listActive } from './active';
 import { DIAG, FULL, SPHERICAL, packedSize } from './kinds';
 import { logLanes } from './lanes';
 import { halfNormTriangular, halfNormTriangularTwice } from './mahalanobis';
 import { addOuterProducts, addTo } from './block-moments';
 import { addBlockStatsNarrow, logRhoBlockNarrow } from './block-narrow';
-import { ACTIVE_ENTRY, listActive } from './active';
 import { centreMeans, logRhoBlockSpherical } from './block-spherical';
 import { LANE_PAIR_ENTRY, lanePairValues, pairActiveLanes } from './lane-pairs';
 import {
@@ -133,7 +133,7 @@ const SLOT: usize = 16;
   }
 }
 
-/** Pass 1 but for spherical (block-spherical.ts): resp[b][j] = log ρ_j of pair b. */
+/** Pass 1 for full, tied and diag (spherical: block-spherical.ts): resp[b][j] = log ρ_j of pair b. */
 @inline function logRhoBlock(kind: i32, d: i32, k: i32, pairs: i32, means: usize, precChol: usize, logConst: usize, work: usize): void {
   const stride = <usize>paddedColumns(d) * SLOT;
   const xb = blockRowsOffset(work);

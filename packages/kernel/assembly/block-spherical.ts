@@ -30,7 +30,7 @@ const SLOT: usize = 16;
   for (let j = 0; j < k; j++) {
     let norm: f64 = 0;
     for (let c = 0; c < d; c++) {
-      const value = load<f64>(means + (<usize>(j * d + c) << 3)) - f64x2.extract_lane(v128.load(centre + <usize>c * SLOT), 0);
+      const value = load<f64>(means + (<usize>(j * d + c) << 3)) - load<f64>(centre + <usize>c * SLOT);
       v128.store(centred + <usize>(c * k + j) * SLOT, f64x2.splat(value));
       norm += value * value;
     }
