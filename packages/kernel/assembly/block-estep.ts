@@ -239,14 +239,15 @@ const TERM_ENTRY: usize = 32;
     const sum = b > 0 && 2 * nonzero < b * k ? exponentiateListed(k, row, max, terms) : exponentiateAll(k, row, max);
     const w = v128.load(weight + (<usize>b << 4));
     const keep = f64x2.ne(w, ZERO);
-    const inverse = f64x2.div(ONE, sum);
+    // Unweighted, a lane is dropped only as the copy of a lone last row (finite where that row is), so masking
+    // 1/Σ once zeroes its r_j; weighted, a zero-weight row may be anything, NaN too, so each r_j is masked.
+    const inverse = weighted ? f64x2.div(ONE, sum) : v128.and(f64x2.div(ONE, sum), keep);
     for (let j = 0; j < k; j++) {
       const at = row + (<usize>j << 4);
       const e = v128.load(at);
       nonzero += <i32>v128.any_true(f64x2.ne(e, ZERO));
-      let r = v128.and(f64x2.mul(e, inverse), keep);
-      if (weighted) r = f64x2.mul(r, w);
-      v128.store(at, r);
+      const r = f64x2.mul(e, inverse);
+      v128.store(at, weighted ? f64x2.mul(v128.and(r, keep), w) : r);
     }
     if (weighted) {
       logLikelihood = f64x2.add(logLikelihood, v128.and(f64x2.mul(f64x2.add(max, logLanes(sum)), w), keep));
