@@ -178,9 +178,22 @@ const SLOT: usize = 16;
 /** Bytes of one entry of the terms list: log ρ_j − max (f64x2), then its u32 byte offset in the pair's resp row. */
 const TERM_ENTRY: usize = 32;
 
+/**
+ * Terms with a nonzero e_j in either lane so far in the block, which choose between the two ways to exponentiate:
+ * both add their count here, as each returns Σ_j e_j.
+ */
+let nonzeroTerms = 0;
+
+/** 1 unless both lanes of x = log ρ_j − max are below NEGLIGIBLE (so that exp flushes them to 0); NaN counts. */
+@inline function nonzeroTerm(x: v128): i32 {
+  // One movmskpd; the mask is the one expNonNegligible computes.
+  return <i32>(i64x2.bitmask(f64x2.lt(x, NEGLIGIBLE)) != 3);
+}
+
 /** e_j = exp(log ρ_j − max) of every term of the pair's resp row, in place; returns Σ_j e_j. */
 @inline function exponentiateAll(k: i32, row: usize, max: v128): v128 {
   let sum = ZERO;
+  let count = 0;
   for (let j = 0; j < k; j++) {
     const at = row + (<usize>j << 4);
     const x = f64x2.sub(v128.load(at), max);
@@ -188,7 +201,9 @@ const TERM_ENTRY: usize = 32;
     const e = expNonNegligible(x);
     v128.store(at, e);
     sum = f64x2.add(sum, e);
+    count += nonzeroTerm(x);
   }
+  nonzeroTerms += count;
   return sum;
 }
 
@@ -205,9 +220,9 @@ const TERM_ENTRY: usize = 32;
     v128.store(entry, x);
     store<u32>(entry, <u32>offset, 16);
     v128.store(row + offset, ZERO);
-    // Not negligible: a lane at or above NEGLIGIBLE, or NaN.
-    count += <usize>v128.any_true(v128.not(f64x2.lt(x, NEGLIGIBLE)));
+    count += <usize>nonzeroTerm(x);
   }
+  nonzeroTerms += <i32>count;
   let sum = ZERO;
   for (let t: usize = 0; t < count; t++) {
     const entry = terms + t * TERM_ENTRY;
@@ -227,7 +242,7 @@ const TERM_ENTRY: usize = 32;
 @inline function responsibilitiesBlock(weighted: bool, k: i32, pairs: i32, d: i32, work: usize): v128 {
   const weight = blockWeightOffset(work, d);
   const terms = blockTermsOffset(work, k, d);
-  let nonzero = 0;
+  nonzeroTerms = 0;
   let row = blockRespOffset(work, d);
   let logLikelihood = ZERO;
   let maxSum = ZERO;
@@ -236,7 +251,7 @@ const TERM_ENTRY: usize = 32;
     let max = f64x2.splat(-Infinity);
     // pmax(max, v) = max < v ? v : max, the reference's comparison (NaN never becomes the maximum).
     for (let j = 0; j < k; j++) max = f64x2.pmax(max, v128.load(row + (<usize>j << 4)));
-    const sum = b > 0 && 2 * nonzero < b * k ? exponentiateListed(k, row, max, terms) : exponentiateAll(k, row, max);
+    const sum = b > 0 && 2 * nonzeroTerms < b * k ? exponentiateListed(k, row, max, terms) : exponentiateAll(k, row, max);
     const w = v128.load(weight + (<usize>b << 4));
     const keep = f64x2.ne(w, ZERO);
     // Unweighted, a lane is dropped only as the copy of a lone last row (finite where that row is), so masking
@@ -245,7 +260,6 @@ const TERM_ENTRY: usize = 32;
     for (let j = 0; j < k; j++) {
       const at = row + (<usize>j << 4);
       const e = v128.load(at);
-      nonzero += <i32>v128.any_true(f64x2.ne(e, ZERO));
       const r = f64x2.mul(e, inverse);
       v128.store(at, weighted ? f64x2.mul(v128.and(r, keep), w) : r);
     }

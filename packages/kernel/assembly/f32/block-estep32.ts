@@ -139,16 +139,32 @@ const LANE_INDEX: v128 = i32x4(0, 1, 2, 3);
 /** Bytes of one entry of the terms list: log ρ_j − max (f32x4), then its u32 byte offset in the quad's resp row. */
 const TERM_ENTRY: usize = 32;
 
+/**
+ * Terms with a nonzero e_j in any lane so far in the block, which choose between the two ways to exponentiate:
+ * both add their count here, as each returns Σ_j e_j.
+ */
+let nonzeroTerms = 0;
+
+/** 1 unless all four lanes of x = log ρ_j − max are below NEGLIGIBLE32 (so that exp flushes them to 0); NaN counts. */
+@inline function nonzeroTerm(x: v128): i32 {
+  // One movmskps; the mask is the one expNonNegligible32 computes.
+  return <i32>(i32x4.bitmask(f32x4.lt(x, NEGLIGIBLE32)) != 15);
+}
+
 /** e_j = exp(log ρ_j − max) of every term of the quad's resp row, in place; returns Σ_j e_j. */
 @inline function exponentiateAll(k: i32, row: usize, max: v128): v128 {
   let sum = ZERO;
+  let count = 0;
   for (let j = 0; j < k; j++) {
     const at = row + (<usize>j << 4);
+    const x = f32x4.sub(v128.load(at), max);
     // Well-separated clusters make most terms negligible at every row: flushed, they stay out of the statistics too.
-    const e = expNonNegligible32(f32x4.sub(v128.load(at), max));
+    const e = expNonNegligible32(x);
     v128.store(at, e);
     sum = f32x4.add(sum, e);
+    count += nonzeroTerm(x);
   }
+  nonzeroTerms += count;
   return sum;
 }
 
@@ -165,9 +181,9 @@ const TERM_ENTRY: usize = 32;
     v128.store(entry, x);
     store<u32>(entry, <u32>offset, 16);
     v128.store(row + offset, ZERO);
-    // Not negligible: a lane at or above NEGLIGIBLE32, or NaN.
-    count += <usize>v128.any_true(v128.not(f32x4.lt(x, NEGLIGIBLE32)));
+    count += <usize>nonzeroTerm(x);
   }
+  nonzeroTerms += <i32>count;
   let sum = ZERO;
   for (let t: usize = 0; t < count; t++) {
     const entry = terms + t * TERM_ENTRY;
@@ -188,7 +204,7 @@ const TERM_ENTRY: usize = 32;
   const weight = blockWeightOffset32(work, k, d);
   const weight64 = blockWeight64Offset32(work, k, d);
   const terms = blockTermsOffset32(work, k, d);
-  let nonzero = 0;
+  nonzeroTerms = 0;
   let row = blockRespOffset32(work, d);
   let logLikelihood = f64x2.splat(0);
   let maxSum = f64x2.splat(0);
@@ -198,14 +214,13 @@ const TERM_ENTRY: usize = 32;
     let max = f32x4.splat(-Infinity);
     // pmax(max, v) = max < v ? v : max (NaN never becomes the maximum).
     for (let j = 0; j < k; j++) max = f32x4.pmax(max, v128.load(row + (<usize>j << 4)));
-    const sum = b > 0 && 2 * nonzero < b * k ? exponentiateListed(k, row, max, terms) : exponentiateAll(k, row, max);
+    const sum = b > 0 && 2 * nonzeroTerms < b * k ? exponentiateListed(k, row, max, terms) : exponentiateAll(k, row, max);
     const w = v128.load(weight + (<usize>b << 4));
     const keep = f32x4.ne(w, ZERO);
     const inverse = f32x4.div(ONE, sum);
     for (let j = 0; j < k; j++) {
       const at = row + (<usize>j << 4);
       const e = v128.load(at);
-      nonzero += <i32>v128.any_true(f32x4.ne(e, ZERO));
       let r = v128.and(f32x4.mul(e, inverse), keep);
       if (weighted) r = f32x4.mul(r, w);
       v128.store(at, r);
