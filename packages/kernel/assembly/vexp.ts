@@ -12,10 +12,12 @@ import { EXP_TABLE, EXP_TABLE_BITS } from './exp-table';
 // - exp(x) = s + s·(tail_j + exp(r) − 1) with s = 2^m·hi_j: the second term is below 2^-10 of the first, so the
 //   roundings before the last addition, and the dropped tail_j·(exp(r) − 1), are each below 2^-63 of the result;
 //   with the remainder and the last addition's rounding the result is within 0.52 ulp of exp(x).
-// - 2^m goes into the exponent bits of hi_j with integer arithmetic; for expPair it is applied as
-//   2^(m − ⌊m/2⌋) · 2^⌊m/2⌋: both factors are normal for every m in [−1077, 1024], so subnormal results round
-//   in one multiplication (after s + s·(…) rounded at full precision: within 0.76 of their ulp), below −745.13…
-//   the result rounds to 0, and above 709.78… it overflows to Infinity.
+// - 2^m goes into the exponent bits of hi_j with integer arithmetic: the shifter's bits are n plus a constant
+//   whose bits all shift out, so (bits << 43) = n·2^43 = m·2^52 + j·2^43 (mod 2^64), and the table stores hi_j's
+//   bits less j·2^43: one shift and one add give s. For expPair 2^m is applied as 2^(m − ⌊m/2⌋) · 2^⌊m/2⌋: both
+//   factors are normal for every m in [−1077, 1024], so subnormal results round in one multiplication (after
+//   s + s·(…) rounded at full precision: within 0.76 of their ulp), below −745.13… the result rounds to 0, and
+//   above 709.78… it overflows to Infinity.
 
 const TABLE_SIZE = 1 << EXP_TABLE_BITS;
 const LOG2_E: f64 = 1.4426950408889634;
@@ -54,8 +56,7 @@ const EXPONENT_BIAS: i64 = 1023;
   const rHigh = f64x2.sub(x, f64x2.mul(n, f64x2.splat(LN2_HI / TABLE_SIZE)));
   const r = f64x2.sub(rHigh, f64x2.mul(n, f64x2.splat(LN2_LO / TABLE_SIZE)));
   // The shifter's low 32 bits are n (|n| < 2^20): j (the table offsets) from each lane's bits in scalar registers,
-  // which leaves the vector units to the arithmetic, and m from i32 lanes 0 and 2 (an i32 shift: one instruction on
-  // x64, where the i64 arithmetic shift is emulated).
+  // which leaves the vector units to the arithmetic.
   const entry0 = v128.load(EXP_TABLE + tableOffset(f64x2.extract_lane(shifted, 0)));
   const entry1 = v128.load(EXP_TABLE + tableOffset(f64x2.extract_lane(shifted, 1)));
   const tableHi = v128.shuffle<f64>(entry0, entry1, 0, 2);
@@ -65,13 +66,13 @@ const EXPONENT_BIAS: i64 = 1023;
   const taylorTail = f64x2.add(linear(0.5, 0.16666666666666666, r), f64x2.mul(r2, f64x2.splat(4.1666666666666664e-2)));
   const expRMinusOne = f64x2.add(r, f64x2.mul(r2, taylorTail));
   const small = f64x2.add(tableTail, expRMinusOne);
-  const m = i32x4.shr_s(shifted, EXP_TABLE_BITS);
-  if (!twoFactors) {
-    const s = i64x2.add(tableHi, i64x2.shl(m, 52));
-    return f64x2.add(s, f64x2.mul(s, small));
-  }
-  const half = i32x4.shr_s(m, 1);
-  const s = i64x2.add(tableHi, i64x2.shl(i32x4.sub(m, half), 52));
+  // bits of hi_j·2^m
+  const scaled = i64x2.add(tableHi, i64x2.shl(shifted, 52 - EXP_TABLE_BITS));
+  if (!twoFactors) return f64x2.add(scaled, f64x2.mul(scaled, small));
+  // ⌊m/2⌋ = ⌊n/1024⌋ from i32 lanes 0 and 2 (an i32 shift: one instruction on x64, where the i64 arithmetic shift is
+  // emulated); only the low 12 bits of each i64 lane count below.
+  const half = i32x4.shr_s(shifted, EXP_TABLE_BITS + 1);
+  const s = i64x2.sub(scaled, i64x2.shl(half, 52));
   return f64x2.mul(f64x2.add(s, f64x2.mul(s, small)), powerOfTwo(half));
 }
 
