@@ -46,18 +46,26 @@ import { DIAG, FULL, SPHERICAL, packedSize } from './kinds';
   let sumA = f64x2.splat(0);
   let sumB = f64x2.splat(0);
   let c = 0;
-  // Four columns at a time while they last: six loads for eight multiply-adds.
+  // Four columns at a time while they last: six loads for eight multiply-adds. Every y starts at its row-0 term
+  // rather than at 0 + that term: the same value but for the sign of a zero, which squaring drops.
   for (; c + 3 < d; c += 4) {
-    let y0a = f64x2.splat(0);
-    let y1a = f64x2.splat(0);
-    let y2a = f64x2.splat(0);
-    let y3a = f64x2.splat(0);
-    let y0b = f64x2.splat(0);
-    let y1b = f64x2.splat(0);
-    let y2b = f64x2.splat(0);
-    let y3b = f64x2.splat(0);
     let u = U + (<usize>c << 3);
-    for (let r = 0; r <= c; r++) {
+    const x0a = v128.load(diffA);
+    const x0b = v128.load(diffB);
+    let ut = v128.load64_splat(u);
+    let y0a = f64x2.mul(x0a, ut);
+    let y0b = f64x2.mul(x0b, ut);
+    ut = v128.load64_splat(u, 8);
+    let y1a = f64x2.mul(x0a, ut);
+    let y1b = f64x2.mul(x0b, ut);
+    ut = v128.load64_splat(u, 16);
+    let y2a = f64x2.mul(x0a, ut);
+    let y2b = f64x2.mul(x0b, ut);
+    ut = v128.load64_splat(u, 24);
+    let y3a = f64x2.mul(x0a, ut);
+    let y3b = f64x2.mul(x0b, ut);
+    u += <usize>(d - 1) << 3;
+    for (let r = 1; r <= c; r++) {
       const o = <usize>r << 4;
       const xa = v128.load(diffA + o);
       const xb = v128.load(diffB + o);
@@ -79,7 +87,7 @@ import { DIAG, FULL, SPHERICAL, packedSize } from './kinds';
     let o = <usize>(c + 1) << 4;
     let xa = v128.load(diffA + o);
     let xb = v128.load(diffB + o);
-    let ut = v128.load64_splat(u, 8);
+    ut = v128.load64_splat(u, 8);
     y1a = f64x2.add(y1a, f64x2.mul(xa, ut));
     y1b = f64x2.add(y1b, f64x2.mul(xb, ut));
     ut = v128.load64_splat(u, 16);
@@ -107,12 +115,17 @@ import { DIAG, FULL, SPHERICAL, packedSize } from './kinds';
     sumB = f64x2.add(f64x2.add(f64x2.add(f64x2.add(sumB, f64x2.mul(y0b, y0b)), f64x2.mul(y1b, y1b)), f64x2.mul(y2b, y2b)), f64x2.mul(y3b, y3b));
   }
   for (; c + 1 < d; c += 2) {
-    let y0a = f64x2.splat(0);
-    let y1a = f64x2.splat(0);
-    let y0b = f64x2.splat(0);
-    let y1b = f64x2.splat(0);
     let u = U + (<usize>c << 3);
-    for (let r = 0; r <= c; r++) {
+    const x0a = v128.load(diffA);
+    const x0b = v128.load(diffB);
+    const u00 = v128.load64_splat(u);
+    const u01 = v128.load64_splat(u, 8);
+    let y0a = f64x2.mul(x0a, u00);
+    let y1a = f64x2.mul(x0a, u01);
+    let y0b = f64x2.mul(x0b, u00);
+    let y1b = f64x2.mul(x0b, u01);
+    u += <usize>(d - 1) << 3;
+    for (let r = 1; r <= c; r++) {
       const o = <usize>r << 4;
       const xa = v128.load(diffA + o);
       const xb = v128.load(diffB + o);
@@ -132,10 +145,12 @@ import { DIAG, FULL, SPHERICAL, packedSize } from './kinds';
     sumB = f64x2.add(f64x2.add(sumB, f64x2.mul(y0b, y0b)), f64x2.mul(y1b, y1b));
   }
   if (c < d) {
-    let ya = f64x2.splat(0);
-    let yb = f64x2.splat(0);
     let u = U + (<usize>c << 3);
-    for (let r = 0; r <= c; r++) {
+    const u0 = v128.load64_splat(u);
+    let ya = f64x2.mul(v128.load(diffA), u0);
+    let yb = f64x2.mul(v128.load(diffB), u0);
+    u += <usize>(d - 1) << 3;
+    for (let r = 1; r <= c; r++) {
       const o = <usize>r << 4;
       const ur = v128.load64_splat(u);
       ya = f64x2.add(ya, f64x2.mul(v128.load(diffA + o), ur));
