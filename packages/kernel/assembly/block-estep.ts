@@ -4,6 +4,7 @@ import { logLanes } from './lanes';
 import { halfNormTriangular, halfNormTriangularTwice } from './mahalanobis';
 import { addOuterProducts, addTo } from './block-moments';
 import { addBlockStatsNarrow, logRhoBlockNarrow } from './block-narrow';
+import { exponentiateRow, startTermCount } from './exponentiate';
 import { centreMeans, logRhoBlockSpherical } from './block-spherical';
 import { LANE_PAIR_ENTRY, lanePairValues, pairActiveLanes } from './lane-pairs';
 import {
@@ -21,7 +22,6 @@ import {
   blockWeightOffset,
   paddedColumns,
 } from './block-work';
-import { NEGLIGIBLE, expNonNegligible } from './vexp';
 
 // The fused E-step over blocks of up to BLOCK_PAIRS row pairs (two rows per f64x2, one per lane), in three
 // passes so that each parameter and each accumulator is touched once per block instead of once per row:
@@ -175,74 +175,15 @@ const SLOT: usize = 16;
   }
 }
 
-/** Bytes of one entry of the terms list: log ρ_j − max (f64x2), then its u32 byte offset in the pair's resp row. */
-const TERM_ENTRY: usize = 32;
-
-/**
- * Terms with a nonzero e_j in either lane so far in the block, which choose between the two ways to exponentiate:
- * both add their count here, as each returns Σ_j e_j.
- */
-let nonzeroTerms = 0;
-
-/** 1 unless both lanes of x = log ρ_j − max are below NEGLIGIBLE (so that exp flushes them to 0); NaN counts. */
-@inline function nonzeroTerm(x: v128): i32 {
-  // One movmskpd; the mask is the one expNonNegligible computes.
-  return <i32>(i64x2.bitmask(f64x2.lt(x, NEGLIGIBLE)) != 3);
-}
-
-/** e_j = exp(log ρ_j − max) of every term of the pair's resp row, in place; returns Σ_j e_j. */
-@inline function exponentiateAll(k: i32, row: usize, max: v128): v128 {
-  let sum = ZERO;
-  let count = 0;
-  for (let j = 0; j < k; j++) {
-    const at = row + (<usize>j << 4);
-    const x = f64x2.sub(v128.load(at), max);
-    // Well-separated clusters make most terms negligible at every row: flushed, they stay out of the statistics too.
-    const e = expNonNegligible(x);
-    v128.store(at, e);
-    sum = f64x2.add(sum, e);
-    count += nonzeroTerm(x);
-  }
-  nonzeroTerms += count;
-  return sum;
-}
-
-/**
- * exponentiateAll without the exp of the terms negligible in both lanes: they are listed out without a branch and
- * stored as 0. Σ_j e_j adds the same nonzero terms in the same order, so every result is the same.
- */
-@inline function exponentiateListed(k: i32, row: usize, max: v128, terms: usize): v128 {
-  let count: usize = 0;
-  for (let j = 0; j < k; j++) {
-    const offset = <usize>j << 4;
-    const x = f64x2.sub(v128.load(row + offset), max);
-    const entry = terms + count * TERM_ENTRY;
-    v128.store(entry, x);
-    store<u32>(entry, <u32>offset, 16);
-    v128.store(row + offset, ZERO);
-    count += <usize>nonzeroTerm(x);
-  }
-  nonzeroTerms += <i32>count;
-  let sum = ZERO;
-  for (let t: usize = 0; t < count; t++) {
-    const entry = terms + t * TERM_ENTRY;
-    const e = expNonNegligible(v128.load(entry));
-    v128.store(row + <usize>load<u32>(entry, 16), e);
-    sum = f64x2.add(sum, e);
-  }
-  return sum;
-}
-
 /**
  * Pass 2: turns resp[b][j] into r_j times the lane's weight (zero where the weight is 0, whatever the density)
  * and returns the block's Σ w log p per lane. Unweighted, Σ log p = Σ max + log Π Σ_j e_j: one log per block.
- * Once fewer than half the block's terms so far were nonzero, the exps skip the negligible ones
- * (exponentiateListed: listing costs about as much as the exp of half the terms); both ways give the same numbers.
+ * The exps: exponentiate.ts.
  */
 @inline function responsibilitiesBlock(weighted: bool, k: i32, pairs: i32, d: i32, work: usize): v128 {
   const weight = blockWeightOffset(work, d);
   const terms = blockTermsOffset(work, k, d);
-  nonzeroTerms = 0;
+  startTermCount();
   let row = blockRespOffset(work, d);
   let logLikelihood = ZERO;
   let maxSum = ZERO;
@@ -251,7 +192,7 @@ let nonzeroTerms = 0;
     let max = f64x2.splat(-Infinity);
     // pmax(max, v) = max < v ? v : max, the reference's comparison (NaN never becomes the maximum).
     for (let j = 0; j < k; j++) max = f64x2.pmax(max, v128.load(row + (<usize>j << 4)));
-    const sum = b > 0 && 2 * nonzeroTerms < b * k ? exponentiateListed(k, row, max, terms) : exponentiateAll(k, row, max);
+    const sum = exponentiateRow<f64>(b, k, row, max, terms);
     const w = v128.load(weight + (<usize>b << 4));
     const keep = f64x2.ne(w, ZERO);
     // Unweighted, a lane is dropped only as the copy of a lone last row (finite where that row is), so masking

@@ -15,10 +15,10 @@ import {
   blockWeightOffset32,
   paddedColumns32,
 } from './block-work32';
+import { exponentiateRow, startTermCount } from '../exponentiate';
 import { addBlockStatsNarrow32, logRhoBlockNarrow32 } from './block-narrow32';
 import { halfNormDiagonal32, halfNormDiagonalFour32, halfNormTriangular32 } from './mahalanobis32';
 import { addOuterProducts32, addPromoted, halfNormTriangularTwice32 } from './tiles32';
-import { NEGLIGIBLE32, expNonNegligible32 } from './vexp32';
 
 // The fused float32 E-step over blocks of up to BLOCK_QUADS quads of the session's data (quad q = rows 4q … 4q + 3,
 // one per f32x4 lane, d slots at x + q·d·16), in three passes:
@@ -136,75 +136,16 @@ const LANE_INDEX: v128 = i32x4(0, 1, 2, 3);
   return logLanes(f64x2.promote_low_f32x4(high ? f32x4.shuffle(v, v, 2, 3, 0, 1) : v));
 }
 
-/** Bytes of one entry of the terms list: log ρ_j − max (f32x4), then its u32 byte offset in the quad's resp row. */
-const TERM_ENTRY: usize = 32;
-
-/**
- * Terms with a nonzero e_j in any lane so far in the block, which choose between the two ways to exponentiate:
- * both add their count here, as each returns Σ_j e_j.
- */
-let nonzeroTerms = 0;
-
-/** 1 unless all four lanes of x = log ρ_j − max are below NEGLIGIBLE32 (so that exp flushes them to 0); NaN counts. */
-@inline function nonzeroTerm(x: v128): i32 {
-  // One movmskps; the mask is the one expNonNegligible32 computes.
-  return <i32>(i32x4.bitmask(f32x4.lt(x, NEGLIGIBLE32)) != 15);
-}
-
-/** e_j = exp(log ρ_j − max) of every term of the quad's resp row, in place; returns Σ_j e_j. */
-@inline function exponentiateAll(k: i32, row: usize, max: v128): v128 {
-  let sum = ZERO;
-  let count = 0;
-  for (let j = 0; j < k; j++) {
-    const at = row + (<usize>j << 4);
-    const x = f32x4.sub(v128.load(at), max);
-    // Well-separated clusters make most terms negligible at every row: flushed, they stay out of the statistics too.
-    const e = expNonNegligible32(x);
-    v128.store(at, e);
-    sum = f32x4.add(sum, e);
-    count += nonzeroTerm(x);
-  }
-  nonzeroTerms += count;
-  return sum;
-}
-
-/**
- * exponentiateAll without the exp of the terms negligible in all four lanes: they are listed out without a branch
- * and stored as 0. Σ_j e_j adds the same nonzero terms in the same order, so every result is the same.
- */
-@inline function exponentiateListed(k: i32, row: usize, max: v128, terms: usize): v128 {
-  let count: usize = 0;
-  for (let j = 0; j < k; j++) {
-    const offset = <usize>j << 4;
-    const x = f32x4.sub(v128.load(row + offset), max);
-    const entry = terms + count * TERM_ENTRY;
-    v128.store(entry, x);
-    store<u32>(entry, <u32>offset, 16);
-    v128.store(row + offset, ZERO);
-    count += <usize>nonzeroTerm(x);
-  }
-  nonzeroTerms += <i32>count;
-  let sum = ZERO;
-  for (let t: usize = 0; t < count; t++) {
-    const entry = terms + t * TERM_ENTRY;
-    const e = expNonNegligible32(v128.load(entry));
-    v128.store(row + <usize>load<u32>(entry, 16), e);
-    sum = f32x4.add(sum, e);
-  }
-  return sum;
-}
-
 /**
  * Pass 2: turns resp[b][j] into r_j times the lane's weight (zero where the weight is 0, whatever the density)
  * and returns the block's Σ w log p per f64 lane (rows 4b + l and 4b + l + 2 in lane l). Unweighted,
- * Σ log p = Σ max + log Π Σ_j e_j: one log per lane per block. Once fewer than half the block's terms so far were
- * nonzero, the exps skip the negligible ones (exponentiateListed); both ways give the same numbers.
+ * Σ log p = Σ max + log Π Σ_j e_j: one log per lane per block. The exps: exponentiate.ts.
  */
 @inline function responsibilitiesBlock(weighted: bool, k: i32, quads: i32, d: i32, work: usize): v128 {
   const weight = blockWeightOffset32(work, k, d);
   const weight64 = blockWeight64Offset32(work, k, d);
   const terms = blockTermsOffset32(work, k, d);
-  nonzeroTerms = 0;
+  startTermCount();
   let row = blockRespOffset32(work, d);
   let logLikelihood = f64x2.splat(0);
   let maxSum = f64x2.splat(0);
@@ -214,7 +155,7 @@ let nonzeroTerms = 0;
     let max = f32x4.splat(-Infinity);
     // pmax(max, v) = max < v ? v : max (NaN never becomes the maximum).
     for (let j = 0; j < k; j++) max = f32x4.pmax(max, v128.load(row + (<usize>j << 4)));
-    const sum = b > 0 && 2 * nonzeroTerms < b * k ? exponentiateListed(k, row, max, terms) : exponentiateAll(k, row, max);
+    const sum = exponentiateRow<f32>(b, k, row, max, terms);
     const w = v128.load(weight + (<usize>b << 4));
     const keep = f32x4.ne(w, ZERO);
     const inverse = f32x4.div(ONE, sum);
