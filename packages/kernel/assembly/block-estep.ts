@@ -340,18 +340,24 @@ const SLOT: usize = 16;
 ): v128 {
   zeroPadding(d, work);
   if (kind == SPHERICAL && d > 2) centreMeans(d, k, means, work);
+  // For the narrow passes (d ≤ 2).
+  const xb = blockRowsOffset(work);
+  const resp = blockRespOffset(work, d);
+  const accN = blockAccNOffset(work, k, d);
+  const accS = blockAccSOffset(work, k, d);
+  const accQ = blockAccQOffset(work, k, d);
   let logLikelihood = ZERO;
   for (let first = start; first < end; first += 2 * BLOCK_PAIRS) {
     const pairs = min(BLOCK_PAIRS, (end - first + 1) >> 1);
     loadBlock(x, d, first, end, pairs, weights, work);
-    if (d == 1) logRhoBlockNarrow(kind, 1, k, pairs, means, precChol, logConst, work);
-    else if (d == 2) logRhoBlockNarrow(kind, 2, k, pairs, means, precChol, logConst, work);
+    if (d == 1) logRhoBlockNarrow<f64>(kind, 1, xb, SLOT, BLOCK_COLUMN_BYTES, k, pairs, means, precChol, logConst, resp);
+    else if (d == 2) logRhoBlockNarrow<f64>(kind, 2, xb, SLOT, BLOCK_COLUMN_BYTES, k, pairs, means, precChol, logConst, resp);
     else if (kind == SPHERICAL) logRhoBlockSpherical(d, k, pairs, precChol, logConst, work);
     else logRhoBlock(kind, d, k, pairs, means, precChol, logConst, work);
     const blockLogLikelihood = weights ? responsibilitiesBlock(true, k, pairs, d, work) : responsibilitiesBlock(false, k, pairs, d, work);
     logLikelihood = f64x2.add(logLikelihood, blockLogLikelihood);
-    if (d == 1) addBlockStatsNarrow(kind, 1, k, pairs, means, work);
-    else if (d == 2) addBlockStatsNarrow(kind, 2, k, pairs, means, work);
+    if (d == 1) addBlockStatsNarrow<f64>(kind, 1, xb, SLOT, BLOCK_COLUMN_BYTES, k, pairs, means, resp, accN, accS, accQ);
+    else if (d == 2) addBlockStatsNarrow<f64>(kind, 2, xb, SLOT, BLOCK_COLUMN_BYTES, k, pairs, means, resp, accN, accS, accQ);
     else if (kind == DIAG || kind == SPHERICAL) addBlockStatsSeparable(kind, d, k, pairs, means, work);
     else addBlockStatsTriangular(kind, d, k, pairs, means, work);
   }

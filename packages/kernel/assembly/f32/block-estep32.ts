@@ -16,7 +16,7 @@ import {
   paddedColumns32,
 } from './block-work32';
 import { exponentiateRow, startTermCount } from '../exponentiate';
-import { addBlockStatsNarrow32, logRhoBlockNarrow32 } from './block-narrow32';
+import { addBlockStatsNarrow, logRhoBlockNarrow } from '../block-narrow';
 import { halfNormDiagonal32, halfNormDiagonalFour32, halfNormTriangular32 } from './mahalanobis32';
 import { addOuterProducts32, addPromoted, halfNormTriangularTwice32 } from './tiles32';
 
@@ -335,19 +335,24 @@ const LANE_INDEX: v128 = i32x4(0, 1, 2, 3);
   weights32: usize,
 ): v128 {
   zeroPadding(d, work);
+  // For the narrow passes (d ≤ 2): quad b's column c at block + (b·d + c)·16.
+  const resp = blockRespOffset32(work, d);
+  const accN = blockAccNOffset32(work, k, d);
+  const accS = blockAccSOffset32(work, k, d);
+  const accQ = blockAccQOffset32(work, k, d);
   let logLikelihood = f64x2.splat(0);
   const endQuad = (end + 3) >> 2;
   for (let firstQuad = start >> 2; firstQuad < endQuad; firstQuad += BLOCK_QUADS) {
     const quads = min(BLOCK_QUADS, endQuad - firstQuad);
     const block = x + <usize>firstQuad * (<usize>d << 4);
     loadWeights(firstQuad, quads, start, end, weights, weights32, k, d, work);
-    if (d == 1) logRhoBlockNarrow32(kind, 1, block, k, quads, means, precChol, logConst, work);
-    else if (d == 2) logRhoBlockNarrow32(kind, 2, block, k, quads, means, precChol, logConst, work);
+    if (d == 1) logRhoBlockNarrow<f32>(kind, 1, block, 16, 16, k, quads, means, precChol, logConst, resp);
+    else if (d == 2) logRhoBlockNarrow<f32>(kind, 2, block, 32, 16, k, quads, means, precChol, logConst, resp);
     else logRhoBlock(kind, block, d, k, quads, means, precChol, logConst, work);
     const blockLogLikelihood = weights ? responsibilitiesBlock(true, k, quads, d, work) : responsibilitiesBlock(false, k, quads, d, work);
     logLikelihood = f64x2.add(logLikelihood, blockLogLikelihood);
-    if (d == 1) addBlockStatsNarrow32(kind, 1, block, k, quads, means, work);
-    else if (d == 2) addBlockStatsNarrow32(kind, 2, block, k, quads, means, work);
+    if (d == 1) addBlockStatsNarrow<f32>(kind, 1, block, 16, 16, k, quads, means, resp, accN, accS, accQ);
+    else if (d == 2) addBlockStatsNarrow<f32>(kind, 2, block, 32, 16, k, quads, means, resp, accN, accS, accQ);
     else if (kind == DIAG || kind == SPHERICAL) addBlockStatsSeparable(kind, block, d, k, quads, means, work);
     else addBlockStatsTriangular(kind, block, d, k, quads, means, work);
   }
