@@ -164,7 +164,7 @@ const SLOT: usize = 16;
       let diff = diffs;
       let b = 0;
       for (; b + 1 < pairs; b += 2) {
-        halfNormTriangularTwice(diff, diff + stride, U, d, out, out + respStride);
+        halfNormTriangularTwice<f64>(diff, diff + stride, U, d, out, out + respStride);
         v128.store(out, f64x2.sub(c0, v128.load(out)));
         v128.store(out + respStride, f64x2.sub(c0, v128.load(out + respStride)));
         out += respStride << 1;

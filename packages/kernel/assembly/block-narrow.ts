@@ -1,6 +1,7 @@
 import { addTo } from './block-moments';
 import { DIAG, FULL, SPHERICAL, packedSize } from './kinds';
 import { addPromoted } from './f32/tiles32';
+import { splatParameter } from './parameters';
 
 // Passes 1 and 3 of the blocked E-step for one or two columns (`columns`, a constant at every call site), the common
 // cases of histograms and plotted data, for float64 (T = f64: units of two rows in f64x2, block-estep.ts) and float32
@@ -9,11 +10,6 @@ import { addPromoted } from './f32/tiles32';
 // is written out, the differences are recomputed instead of stored, and all of a component's statistics stay in
 // registers over the block (float32: summed in f32, then added to the f64 accumulators). Pass 1 does the general
 // pass's operations in the same order.
-
-/** A parameter of type T at `at`, in every lane. */
-@inline function splatParameter<T>(at: usize): v128 {
-  return sizeof<T>() == 8 ? v128.load64_splat(at) : v128.load32_splat(at);
-}
 
 /** Adds a block sum to its f64 accumulator (float32: both halves promoted). */
 @inline function addSum<T>(at: usize, sum: v128): void {
@@ -42,7 +38,7 @@ import { addPromoted } from './f32/tiles32';
   for (let j = 0; j < k; j++) {
     const mean = means + <usize>(j * columns) * size;
     const mu0 = splatParameter<T>(mean);
-    const mu1 = columns == 2 ? splatParameter<T>(mean + size) : zero;
+    const mu1 = columns == 2 ? splatParameter<T>(mean, 1) : zero;
     const c0 = splatParameter<T>(logConst + <usize>j * size);
     // full and tied: U packed as (u00, u01, u11), or (u00) for one column; diag: (u0, u1) in u00, u11;
     // spherical: u in u00.
@@ -52,15 +48,15 @@ import { addPromoted } from './f32/tiles32';
     if (kind == DIAG) {
       const u = precChol + <usize>(j * columns) * size;
       u00 = splatParameter<T>(u);
-      if (columns == 2) u11 = splatParameter<T>(u + size);
+      if (columns == 2) u11 = splatParameter<T>(u, 1);
     } else if (kind == SPHERICAL) {
       u00 = splatParameter<T>(precChol + <usize>j * size);
     } else {
       const U = kind == FULL ? precChol + <usize>(j * packedSize<i32>(columns)) * size : precChol;
       u00 = splatParameter<T>(U);
       if (columns == 2) {
-        u01 = splatParameter<T>(U + size);
-        u11 = splatParameter<T>(U + 2 * size);
+        u01 = splatParameter<T>(U, 1);
+        u11 = splatParameter<T>(U, 2);
       }
     }
     let out = resp + (<usize>j << 4);
@@ -111,7 +107,7 @@ import { addPromoted } from './f32/tiles32';
   for (let j = 0; j < k; j++) {
     const mean = means + <usize>(j * columns) * size;
     const mu0 = splatParameter<T>(mean);
-    const mu1 = columns == 2 ? splatParameter<T>(mean + size) : zero;
+    const mu1 = columns == 2 ? splatParameter<T>(mean, 1) : zero;
     let n = zero;
     let s0 = zero;
     let s1 = zero;

@@ -18,7 +18,8 @@ import {
 import { exponentiateRow, startTermCount } from '../exponentiate';
 import { addBlockStatsNarrow, logRhoBlockNarrow } from '../block-narrow';
 import { halfNormDiagonal32, halfNormDiagonalFour32, halfNormTriangular32 } from './mahalanobis32';
-import { addOuterProducts32, addPromoted, halfNormTriangularTwice32 } from './tiles32';
+import { halfNormTriangularTwice } from '../mahalanobis';
+import { addOuterProducts32, addPromoted } from './tiles32';
 
 // The fused float32 E-step over blocks of up to BLOCK_QUADS quads of the session's data (quad q = rows 4q … 4q + 3,
 // one per f32x4 lane, d slots at x + q·d·16), in three passes:
@@ -120,7 +121,7 @@ const LANE_INDEX: v128 = i32x4(0, 1, 2, 3);
       let diff = diffs;
       let b = 0;
       for (; b + 1 < quads; b += 2) {
-        halfNormTriangularTwice32(diff, diff + stride, U, d, out, out + respStride);
+        halfNormTriangularTwice<f32>(diff, diff + stride, U, d, out, out + respStride);
         v128.store(out, f32x4.sub(c0, v128.load(out)));
         v128.store(out + respStride, f32x4.sub(c0, v128.load(out + respStride)));
         out += respStride << 1;
