@@ -11,6 +11,7 @@ import { statsSlots } from './kinds';
 //   active   3·BLOCK_PAIRS+1  for the current component, the pairs (diag, spherical: active.ts) or the lanes two by
 //                             two (full, tied: lane-pairs.ts) with a nonzero r_j
 //   terms    2k               the current pair's non-negligible log ρ_j − max, each with its byte offset in resp
+//                             (exponentiate.ts)
 //   centre   d·k + k + d      spherical, both lanes alike: μ_j − g (column c of component j at centre + (c·k + j)·16),
 //                             ‖μ_j − g‖², then g, the mean of the means (block-spherical.ts)
 //   accN     k                per-lane running sums of the statistics, added across lanes at the end of a range

@@ -6,7 +6,7 @@ import { NEGLIGIBLE32, expNonNegligible32 } from './f32/vexp32';
 // them into e_j = exp(log ρ_j − max), flushed to 0 where negligible (vexp.ts, f32/vexp32.ts), and returns Σ_j e_j.
 
 /** Bytes of one entry of the terms list: log ρ_j − max (v128), then its u32 byte offset in the unit's resp row. */
-export const TERM_ENTRY: usize = 32;
+const TERM_ENTRY: usize = 32;
 
 /** Terms with a nonzero e_j in some lane since the block began: they choose how exponentiateRow goes. */
 let nonzeroTerms = 0;
