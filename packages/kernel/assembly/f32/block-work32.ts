@@ -10,7 +10,7 @@ import { statsSlots } from '../kinds';
 //   weight64  2·BLOCK_QUADS    f64x2  per-lane f64 weights of the log-likelihood (rows 4b, 4b + 1, then 4b + 2, 4b + 3)
 //   active    BLOCK_QUADS/2    u32    the quads with a nonzero r_j for the current component: (data, r_j) addresses
 //   terms     2k                      the current quad's non-negligible log ρ_j − max (f32x4), each with its byte
-//                                    offset in resp (u32)
+//                                    offset in resp (u32; exponentiate.ts)
 //   accN      k                f64x2  running sums of the statistics: lane 0 holds rows 4b and 4b + 2, lane 1 the others
 //   accS      k·d
 //   accQ      parameterSize(kind, k, d)
