@@ -1,8 +1,9 @@
 import { DIAG, FULL, SPHERICAL, packedSize } from './kinds';
 import { splatParameter } from './parameters';
 
-// ½‖(x − μ_j)ᵀU_j‖² for a pair of rows (one per lane). The operations run in the reference kernel's
-// order, so lane by lane the results are bit-identical to it.
+// ½‖(x − μ_j)ᵀU_j‖² for a pair of rows (one per lane; halfNormTriangularTwice also serves the float32 E-step's
+// quads). The float64 operations run in the reference kernel's order, so lane by lane the results are
+// bit-identical to it.
 
 /**
  * ½‖diffᵀU‖², U packed upper triangular: y_c = Σ_{r ≤ c} diff_r · U[r][c]. Columns go two at a time so
