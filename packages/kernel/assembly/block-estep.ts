@@ -170,7 +170,7 @@ const SLOT: usize = 16;
         out += respStride << 1;
         diff += stride << 1;
       }
-      if (b < pairs) v128.store(out, f64x2.sub(c0, halfNormTriangular(diff, U, d)));
+      if (b < pairs) v128.store(out, f64x2.sub(c0, halfNormTriangular<f64>(diff, U, d)));
     }
   }
 }

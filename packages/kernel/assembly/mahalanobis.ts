@@ -1,43 +1,45 @@
 import { DIAG, FULL, SPHERICAL, packedSize } from './kinds';
 import { splatParameter } from './parameters';
 
-// ½‖(x − μ_j)ᵀU_j‖² for a pair of rows (one per lane; halfNormTriangularTwice also serves the float32 E-step's
+// ½‖(x − μ_j)ᵀU_j‖² for a pair of rows (one per lane; the two triangular functions also serve the float32 E-step's
 // quads). The float64 operations run in the reference kernel's order, so lane by lane the results are
 // bit-identical to it.
 
 /**
- * ½‖diffᵀU‖², U packed upper triangular: y_c = Σ_{r ≤ c} diff_r · U[r][c]. Columns go two at a time so
- * each diff_r is loaded once for both; every y_c still adds its terms in increasing r.
+ * ½‖diffᵀU‖² of one unit (T = f64: a row pair; f32: a row quad, as halfNormTriangularTwice), U packed upper
+ * triangular of type T: y_c = Σ_{r ≤ c} diff_r · U[r][c]. Columns go two at a time so each diff_r is loaded once for
+ * both; every y_c still adds its terms in increasing r.
  */
-@inline export function halfNormTriangular(diff: usize, U: usize, d: i32): v128 {
-  let sum = f64x2.splat(0);
+@inline export function halfNormTriangular<T>(diff: usize, U: usize, d: i32): v128 {
+  const size = sizeof<T>();
+  let sum = v128.splat<T>(0);
   let c = 0;
   for (; c + 1 < d; c += 2) {
-    let y0 = f64x2.splat(0);
-    let y1 = f64x2.splat(0);
+    let y0 = v128.splat<T>(0);
+    let y1 = v128.splat<T>(0);
     // U[0][c] is at c; going down a column from row r to r + 1 skips the d − r − 1 entries between them.
-    let u = U + (<usize>c << 3);
+    let u = U + <usize>c * size;
     for (let r = 0; r <= c; r++) {
       const x = v128.load(diff + (<usize>r << 4));
-      y0 = f64x2.add(y0, f64x2.mul(x, v128.load64_splat(u)));
-      y1 = f64x2.add(y1, f64x2.mul(x, v128.load64_splat(u, 8)));
-      u += <usize>(d - r - 1) << 3;
+      y0 = v128.add<T>(y0, v128.mul<T>(x, splatParameter<T>(u)));
+      y1 = v128.add<T>(y1, v128.mul<T>(x, splatParameter<T>(u, 1)));
+      u += <usize>(d - r - 1) * size;
     }
-    // u + 8 is now U[c + 1][c + 1], the last term of column c + 1.
-    y1 = f64x2.add(y1, f64x2.mul(v128.load(diff + (<usize>(c + 1) << 4)), v128.load64_splat(u, 8)));
-    sum = f64x2.add(sum, f64x2.mul(y0, y0));
-    sum = f64x2.add(sum, f64x2.mul(y1, y1));
+    // u + size is now U[c + 1][c + 1], the last term of column c + 1.
+    y1 = v128.add<T>(y1, v128.mul<T>(v128.load(diff + (<usize>(c + 1) << 4)), splatParameter<T>(u, 1)));
+    sum = v128.add<T>(sum, v128.mul<T>(y0, y0));
+    sum = v128.add<T>(sum, v128.mul<T>(y1, y1));
   }
   if (c < d) {
-    let y = f64x2.splat(0);
-    let u = U + (<usize>c << 3);
+    let y = v128.splat<T>(0);
+    let u = U + <usize>c * size;
     for (let r = 0; r <= c; r++) {
-      y = f64x2.add(y, f64x2.mul(v128.load(diff + (<usize>r << 4)), v128.load64_splat(u)));
-      u += <usize>(d - r - 1) << 3;
+      y = v128.add<T>(y, v128.mul<T>(v128.load(diff + (<usize>r << 4)), splatParameter<T>(u)));
+      u += <usize>(d - r - 1) * size;
     }
-    sum = f64x2.add(sum, f64x2.mul(y, y));
+    sum = v128.add<T>(sum, v128.mul<T>(y, y));
   }
-  return f64x2.mul(f64x2.splat(0.5), sum);
+  return v128.mul<T>(v128.splat<T>(0.5), sum);
 }
 
 /**
@@ -208,11 +210,11 @@ import { splatParameter } from './parameters';
 
 /** ½‖diffᵀU_j‖² of component j for the given kind (tied: one U shared by every component). */
 @inline export function halfNorm(kind: i32, diff: usize, precChol: usize, j: i32, d: i32): v128 {
-  if (kind == FULL) return halfNormTriangular(diff, precChol + (<usize>(j * packedSize<i32>(d)) << 3), d);
+  if (kind == FULL) return halfNormTriangular<f64>(diff, precChol + (<usize>(j * packedSize<i32>(d)) << 3), d);
   if (kind == DIAG) return halfNormDiagonal(diff, precChol + (<usize>(j * d) << 3), d);
   if (kind == SPHERICAL) {
     const u = v128.load64_splat(precChol + (<usize>j << 3));
     return f64x2.mul(f64x2.mul(f64x2.mul(f64x2.splat(0.5), squaredNorm(diff, d)), u), u);
   }
-  return halfNormTriangular(diff, precChol, d);
+  return halfNormTriangular<f64>(diff, precChol, d);
 }

@@ -17,8 +17,8 @@ import {
 } from './block-work32';
 import { exponentiateRow, startTermCount } from '../exponentiate';
 import { addBlockStatsNarrow, logRhoBlockNarrow } from '../block-narrow';
-import { halfNormDiagonal32, halfNormDiagonalFour32, halfNormTriangular32 } from './mahalanobis32';
-import { halfNormTriangularTwice } from '../mahalanobis';
+import { halfNormDiagonal32, halfNormDiagonalFour32 } from './mahalanobis32';
+import { halfNormTriangular, halfNormTriangularTwice } from '../mahalanobis';
 import { addOuterProducts32, addPromoted } from './tiles32';
 
 // The fused float32 E-step over blocks of up to BLOCK_QUADS quads of the session's data (quad q = rows 4q … 4q + 3,
@@ -127,7 +127,7 @@ const LANE_INDEX: v128 = i32x4(0, 1, 2, 3);
         out += respStride << 1;
         diff += stride << 1;
       }
-      if (b < quads) v128.store(out, f32x4.sub(c0, halfNormTriangular32(diff, U, d)));
+      if (b < quads) v128.store(out, f32x4.sub(c0, halfNormTriangular<f32>(diff, U, d)));
     }
   }
 }

@@ -1,42 +1,8 @@
 import { DIAG, FULL, TIED, packedSize } from '../kinds';
+import { halfNormTriangular } from '../mahalanobis';
 
 // ½‖(x − μ_j)ᵀU_j‖² for a quad of four rows (one per lane), in f32. Parameters are f32 arrays in the
 // layouts of src/types.ts, splatted across the lanes; diff and x hold d f32x4 slots.
-
-/**
- * ½‖diffᵀU‖², U packed upper triangular: y_c = Σ_{r ≤ c} diff_r · U[r][c]. Columns go two at a time so
- * each diff_r is loaded once for both.
- */
-@inline export function halfNormTriangular32(diff: usize, U: usize, d: i32): v128 {
-  let sum = f32x4.splat(0);
-  let c = 0;
-  for (; c + 1 < d; c += 2) {
-    let y0 = f32x4.splat(0);
-    let y1 = f32x4.splat(0);
-    // U[0][c] is at c; going down a column from row r to r + 1 skips the d − r − 1 entries between them.
-    let u = U + (<usize>c << 2);
-    for (let r = 0; r <= c; r++) {
-      const x = v128.load(diff + (<usize>r << 4));
-      y0 = f32x4.add(y0, f32x4.mul(x, v128.load32_splat(u)));
-      y1 = f32x4.add(y1, f32x4.mul(x, v128.load32_splat(u, 4)));
-      u += <usize>(d - r - 1) << 2;
-    }
-    // u + 4 is now U[c + 1][c + 1], the last term of column c + 1.
-    y1 = f32x4.add(y1, f32x4.mul(v128.load(diff + (<usize>(c + 1) << 4)), v128.load32_splat(u, 4)));
-    sum = f32x4.add(sum, f32x4.mul(y0, y0));
-    sum = f32x4.add(sum, f32x4.mul(y1, y1));
-  }
-  if (c < d) {
-    let y = f32x4.splat(0);
-    let u = U + (<usize>c << 2);
-    for (let r = 0; r <= c; r++) {
-      y = f32x4.add(y, f32x4.mul(v128.load(diff + (<usize>r << 4)), v128.load32_splat(u)));
-      u += <usize>(d - r - 1) << 2;
-    }
-    sum = f32x4.add(sum, f32x4.mul(y, y));
-  }
-  return f32x4.mul(f32x4.splat(0.5), sum);
-}
 
 /** y² of one quad's column: y = (x_c − μ_c)·u_c (diag) or x_c − μ_c (spherical). */
 @inline function diagonalSquare32(spherical: bool, x: usize, column: usize, mu: v128, uc: v128): v128 {
@@ -93,8 +59,8 @@ import { DIAG, FULL, TIED, packedSize } from '../kinds';
 
 /** ½‖(x − μ_j)ᵀU_j‖² of component j of a quad, x − μ_j already in `diff` for full and tied (U shared). */
 @inline export function halfNorm32(kind: i32, x: usize, diff: usize, means: usize, precChol: usize, j: i32, d: i32): v128 {
-  if (kind == FULL) return halfNormTriangular32(diff, precChol + (<usize>(j * packedSize<i32>(d)) << 2), d);
-  if (kind == TIED) return halfNormTriangular32(diff, precChol, d);
+  if (kind == FULL) return halfNormTriangular<f32>(diff, precChol + (<usize>(j * packedSize<i32>(d)) << 2), d);
+  if (kind == TIED) return halfNormTriangular<f32>(diff, precChol, d);
   const mean = means + (<usize>(j * d) << 2);
   if (kind == DIAG) return halfNormDiagonal32(false, x, mean, precChol + (<usize>(j * d) << 2), d);
   return halfNormDiagonal32(true, x, mean, precChol + (<usize>j << 2), d);
