@@ -1,4 +1,4 @@
-import { ACTIVE_ENTRY, listActive } from './active';
+import { ACTIVE_ENTRY, activeCount, activeEntries, clearActive, sumListed } from './active';
 import { DIAG, FULL, SPHERICAL, packedSize } from './kinds';
 import { logLanes } from './lanes';
 import { halfNormTriangular, halfNormTriangularTwice } from './mahalanobis';
@@ -14,6 +14,7 @@ import {
   blockAccQOffset,
   blockAccSOffset,
   blockActiveOffset,
+  blockListsOffset,
   blockDiffsOffset,
   blockRespOffset,
   blockRowsOffset,
@@ -178,11 +179,14 @@ const SLOT: usize = 16;
 /**
  * Pass 2: turns resp[b][j] into r_j times the lane's weight (zero where the weight is 0, whatever the density)
  * and returns the block's Σ w log p per lane. Unweighted, Σ log p = Σ max + log Π Σ_j e_j: one log per block.
- * The exps: exponentiate.ts.
+ * The exps: exponentiate.ts; with `list`, they also list each component's active pairs for pass 3 (active.ts).
  */
-@inline function responsibilitiesBlock(weighted: bool, k: i32, pairs: i32, d: i32, work: usize): v128 {
+@inline function responsibilitiesBlock(weighted: bool, list: bool, k: i32, pairs: i32, d: i32, work: usize): v128 {
   const weight = blockWeightOffset(work, d);
   const terms = blockTermsOffset(work, k, d);
+  const lists = list ? blockListsOffset(work, k, d) : 0;
+  if (list) clearActive(lists, BLOCK_PAIRS, k);
+  const xb = blockRowsOffset(work);
   startTermCount();
   let row = blockRespOffset(work, d);
   let logLikelihood = ZERO;
@@ -192,7 +196,7 @@ const SLOT: usize = 16;
     let max = f64x2.splat(-Infinity);
     // pmax(max, v) = max < v ? v : max, the reference's comparison (NaN never becomes the maximum).
     for (let j = 0; j < k; j++) max = f64x2.pmax(max, v128.load(row + (<usize>j << 4)));
-    const sum = exponentiateRow<f64>(b, k, row, max, terms);
+    const sum = exponentiateRow<f64>(b, k, row, max, terms, lists, BLOCK_PAIRS, xb + (<usize>b << 4));
     const w = v128.load(weight + (<usize>b << 4));
     const keep = f64x2.ne(w, ZERO);
     // Unweighted, a lane is dropped only as the copy of a lone last row (finite where that row is), so masking
@@ -226,21 +230,20 @@ const SLOT: usize = 16;
 
 /**
  * Pass 3, diag and spherical: N, S and Q (per column, or summed over the columns) straight from the rows, over the
- * pairs with a nonzero r_j (active.ts: for O(d) work per pair, pairing up the nonzero lanes instead costs about as
- * much as it saves). Columns go two at a time, so four independent sums share each responsibility load; for odd d
- * the last odd column is the rows' zero padding with μ = 0: its sums are zero and are not stored.
+ * pairs pass 2 listed for the component (active.ts: for O(d) work per pair, pairing up the nonzero lanes instead costs
+ * about as much as it saves). Columns go two at a time, so four independent sums share each responsibility load; for
+ * odd d the last odd column is the rows' zero padding with μ = 0: its sums are zero and are not stored.
  */
-@inline function addBlockStatsSeparable(kind: i32, d: i32, k: i32, pairs: i32, means: usize, work: usize): void {
-  const xb = blockRowsOffset(work);
-  const active = blockActiveOffset(work, k, d);
+@inline function addBlockStatsSeparable(kind: i32, d: i32, k: i32, means: usize, work: usize): void {
+  const lists = blockListsOffset(work, k, d);
   const accN = blockAccNOffset(work, k, d);
   const accS = blockAccSOffset(work, k, d);
   const accQ = blockAccQOffset(work, k, d);
   for (let j = 0; j < k; j++) {
-    addBlockWeight(d, k, pairs, j, work, accN);
-    const r0 = blockRespOffset(work, d) + (<usize>j << 4);
-    const count = listActive(k, pairs, r0, xb, SLOT, active);
+    const count = activeCount(lists, BLOCK_PAIRS, j);
     if (count == 0) continue;
+    const active = activeEntries(lists, BLOCK_PAIRS, j);
+    addTo(accN + (<usize>j << 4), sumListed<f64>(active, count));
     const mean = means + (<usize>(j * d) << 3);
     const sRow = accS + (<usize>(j * d) << 4);
     const qRow = accQ + (<usize>(kind == DIAG ? j * d : j) << 4);
@@ -346,6 +349,8 @@ const SLOT: usize = 16;
   const accN = blockAccNOffset(work, k, d);
   const accS = blockAccSOffset(work, k, d);
   const accQ = blockAccQOffset(work, k, d);
+  // The separable statistics pass walks the pairs pass 2 lists (the narrow passes walk every pair).
+  const list = (kind == DIAG || kind == SPHERICAL) && d > 2;
   let logLikelihood = ZERO;
   for (let first = start; first < end; first += 2 * BLOCK_PAIRS) {
     const pairs = min(BLOCK_PAIRS, (end - first + 1) >> 1);
@@ -354,11 +359,17 @@ const SLOT: usize = 16;
     else if (d == 2) logRhoBlockNarrow<f64>(kind, 2, xb, SLOT, BLOCK_COLUMN_BYTES, k, pairs, means, precChol, logConst, resp);
     else if (kind == SPHERICAL) logRhoBlockSpherical(d, k, pairs, precChol, logConst, work);
     else logRhoBlock(kind, d, k, pairs, means, precChol, logConst, work);
-    const blockLogLikelihood = weights ? responsibilitiesBlock(true, k, pairs, d, work) : responsibilitiesBlock(false, k, pairs, d, work);
+    const blockLogLikelihood = weights
+      ? list
+        ? responsibilitiesBlock(true, true, k, pairs, d, work)
+        : responsibilitiesBlock(true, false, k, pairs, d, work)
+      : list
+        ? responsibilitiesBlock(false, true, k, pairs, d, work)
+        : responsibilitiesBlock(false, false, k, pairs, d, work);
     logLikelihood = f64x2.add(logLikelihood, blockLogLikelihood);
     if (d == 1) addBlockStatsNarrow<f64>(kind, 1, xb, SLOT, BLOCK_COLUMN_BYTES, k, pairs, means, resp, accN, accS, accQ);
     else if (d == 2) addBlockStatsNarrow<f64>(kind, 2, xb, SLOT, BLOCK_COLUMN_BYTES, k, pairs, means, resp, accN, accS, accQ);
-    else if (kind == DIAG || kind == SPHERICAL) addBlockStatsSeparable(kind, d, k, pairs, means, work);
+    else if (list) addBlockStatsSeparable(kind, d, k, means, work);
     else addBlockStatsTriangular(kind, d, k, pairs, means, work);
   }
   return logLikelihood;

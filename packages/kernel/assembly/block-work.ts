@@ -1,3 +1,4 @@
+import { activeListsSlots } from './active';
 import { statsSlots } from './kinds';
 
 // Scratch of the blocked E-step, in f64x2 slots (lane 0: even row of a pair, lane 1: odd row). A block is up to
@@ -8,8 +9,9 @@ import { statsSlots } from './kinds';
 //   wDiffs   BLOCK_PAIRS·dp   r_j · (x − μ_j); spherical: ‖x − g‖² of pair b at wDiffs + b·16
 //   weight   BLOCK_PAIRS      per-lane sample weight (1 without weights; 0 for the missing lane of an odd last row)
 //   resp     BLOCK_PAIRS·k    log ρ_j, then r_j (weighted and masked), pair b's components at resp + b·k
-//   active   3·BLOCK_PAIRS+1  for the current component, the pairs (diag, spherical: active.ts) or the lanes two by
-//                             two (full, tied: lane-pairs.ts) with a nonzero r_j
+//   active   3·BLOCK_PAIRS+1  full, tied: for the current component, the lanes with a nonzero r_j two by two
+//                             (lane-pairs.ts)
+//   lists    k·(BLOCK_PAIRS/2 + 1)  diag, spherical: per component, the pairs with a nonzero r_j (active.ts)
 //   terms    2k               the current pair's non-negligible log ρ_j − max, each with its byte offset in resp
 //                             (exponentiate.ts)
 //   centre   d·k + k + d      spherical, both lanes alike: μ_j − g (column c of component j at centre + (c·k + j)·16),
@@ -52,8 +54,12 @@ export const BLOCK_COLUMN_BYTES: usize = <usize>BLOCK_PAIRS * SLOT;
   return blockRespOffset(work, d) + <usize>(BLOCK_PAIRS * k) * SLOT;
 }
 
-@inline export function blockTermsOffset(work: usize, k: i32, d: i32): usize {
+@inline export function blockListsOffset(work: usize, k: i32, d: i32): usize {
   return blockActiveOffset(work, k, d) + <usize>(3 * BLOCK_PAIRS + 1) * SLOT;
+}
+
+@inline export function blockTermsOffset(work: usize, k: i32, d: i32): usize {
+  return blockListsOffset(work, k, d) + <usize>activeListsSlots<i32>(k, BLOCK_PAIRS) * SLOT;
 }
 
 @inline export function blockCentreOffset(work: usize, k: i32, d: i32): usize {
@@ -63,7 +69,8 @@ export const BLOCK_COLUMN_BYTES: usize = <usize>BLOCK_PAIRS * SLOT;
 /** Slots before accN, generic so the JS glue can ask for sizes in f64. */
 @inline function slotsBeforeAccumulators<T>(k: T, d: T): T {
   const dp = d + (d % <T>2);
-  return <T>(3 * BLOCK_PAIRS) * dp + <T>BLOCK_PAIRS * k + <T>BLOCK_PAIRS + <T>(3 * BLOCK_PAIRS + 1) + <T>2 * k + d * k + k + d;
+  const lists = activeListsSlots<T>(k, BLOCK_PAIRS);
+  return <T>(3 * BLOCK_PAIRS) * dp + <T>BLOCK_PAIRS * k + <T>BLOCK_PAIRS + <T>(3 * BLOCK_PAIRS + 1) + lists + <T>2 * k + d * k + k + d;
 }
 
 @inline export function blockAccNOffset(work: usize, k: i32, d: i32): usize {

@@ -1,9 +1,12 @@
+import { listActive } from './active';
 import { NEGLIGIBLE, expNonNegligible } from './vexp';
 import { NEGLIGIBLE32, expNonNegligible32 } from './f32/vexp32';
 
 // Pass 2's exps, shared by the float64 E-step (T = f64: a unit is a row pair in an f64x2) and the float32 one
 // (T = f32: a row quad in an f32x4). A unit's resp row holds log ρ_j for j < k, one v128 each; every function turns
 // them into e_j = exp(log ρ_j − max), flushed to 0 where negligible (vexp.ts, f32/vexp32.ts), and returns Σ_j e_j.
+// With `lists` (active.ts; a constant 0 compiles the listing out) they also list the unit, its data at `data`, for
+// every j whose e_j is not flushed in some lane.
 
 /** Bytes of one entry of the terms list: log ρ_j − max (v128), then its u32 byte offset in the unit's resp row. */
 const TERM_ENTRY: usize = 32;
@@ -29,7 +32,7 @@ let nonzeroTerms = 0;
 }
 
 /** Every term of the unit's resp row, in place. */
-@inline function exponentiateAll<T>(k: i32, row: usize, max: v128): v128 {
+@inline function exponentiateAll<T>(k: i32, row: usize, max: v128, lists: usize, units: i32, data: usize): v128 {
   let sum = v128.splat<T>(0);
   let count = 0;
   for (let j = 0; j < k; j++) {
@@ -39,7 +42,9 @@ let nonzeroTerms = 0;
     const e = expFlushed<T>(x);
     v128.store(at, e);
     sum = v128.add<T>(sum, e);
-    count += nonzeroTerm<T>(x);
+    const nonzero = nonzeroTerm<T>(x);
+    if (lists) listActive(lists, units, j, data, at, <u32>nonzero);
+    count += nonzero;
   }
   nonzeroTerms += count;
   return sum;
@@ -49,7 +54,7 @@ let nonzeroTerms = 0;
  * exponentiateAll without the exp of the terms negligible in every lane: they are listed out without a branch and
  * stored as 0. Σ_j e_j adds the same nonzero terms in the same order, so every result is the same.
  */
-@inline function exponentiateListed<T>(k: i32, row: usize, max: v128, terms: usize): v128 {
+@inline function exponentiateListed<T>(k: i32, row: usize, max: v128, terms: usize, lists: usize, units: i32, data: usize): v128 {
   let count: usize = 0;
   for (let j = 0; j < k; j++) {
     const offset = <usize>j << 4;
@@ -64,9 +69,11 @@ let nonzeroTerms = 0;
   let sum = v128.splat<T>(0);
   for (let t: usize = 0; t < count; t++) {
     const entry = terms + t * TERM_ENTRY;
+    const offset = load<u32>(entry, 16);
     const e = expFlushed<T>(v128.load(entry));
-    v128.store(row + <usize>load<u32>(entry, 16), e);
+    v128.store(row + <usize>offset, e);
     sum = v128.add<T>(sum, e);
+    if (lists) listActive(lists, units, <i32>(offset >> 4), data, row + <usize>offset, 1);
   }
   return sum;
 }
@@ -76,6 +83,8 @@ let nonzeroTerms = 0;
  * nonzero, the exps skip the negligible ones (exponentiateListed: listing costs about as much as the exp of half the
  * terms); both ways give the same numbers.
  */
-@inline export function exponentiateRow<T>(b: i32, k: i32, row: usize, max: v128, terms: usize): v128 {
-  return b > 0 && 2 * nonzeroTerms < b * k ? exponentiateListed<T>(k, row, max, terms) : exponentiateAll<T>(k, row, max);
+@inline export function exponentiateRow<T>(b: i32, k: i32, row: usize, max: v128, terms: usize, lists: usize, units: i32, data: usize): v128 {
+  return b > 0 && 2 * nonzeroTerms < b * k
+    ? exponentiateListed<T>(k, row, max, terms, lists, units, data)
+    : exponentiateAll<T>(k, row, max, lists, units, data);
 }

@@ -1,4 +1,4 @@
-import { ACTIVE_ENTRY, listActive } from '../active';
+import { ACTIVE_ENTRY, activeCount, activeEntries, clearActive, sumListed } from '../active';
 import { DIAG, FULL, SPHERICAL, packedSize } from '../kinds';
 import { logLanes } from '../lanes';
 import {
@@ -6,7 +6,7 @@ import {
   blockAccNOffset32,
   blockAccQOffset32,
   blockAccSOffset32,
-  blockActiveOffset32,
+  blockListsOffset32,
   blockDiffsOffset32,
   blockRespOffset32,
   blockTermsOffset32,
@@ -26,7 +26,8 @@ import { addOuterProducts32, addPromoted } from './tiles32';
 //   1. log ρ_j = logConst_j − ½‖(x − μ_j)ᵀU_j‖² for every quad, component by component, in f32;
 //   2. r_j = exp(log ρ_j − max) / Σ_i exp(log ρ_i − max), times the lane's weight (0 for a lane outside the
 //      range), and Σ w log p in f64;
-//   3. per component, N, S and Q summed over the block in f32 registers, then added to f64 accumulators.
+//   3. per component, N, S and Q summed over the block in f32 registers, then added to f64 accumulators, over the
+//      quads pass 2 listed for the component (active.ts).
 
 const ZERO: v128 = f32x4.splat(0);
 const ONE: v128 = f32x4.splat(1);
@@ -142,10 +143,12 @@ const LANE_INDEX: v128 = i32x4(0, 1, 2, 3);
  * and returns the block's Σ w log p per f64 lane (rows 4b + l and 4b + l + 2 in lane l). Unweighted,
  * Σ log p = Σ max + log Π Σ_j e_j: one log per lane per block. The exps: exponentiate.ts.
  */
-@inline function responsibilitiesBlock(weighted: bool, k: i32, quads: i32, d: i32, work: usize): v128 {
+@inline function responsibilitiesBlock(weighted: bool, list: bool, block: usize, k: i32, quads: i32, d: i32, work: usize): v128 {
   const weight = blockWeightOffset32(work, k, d);
   const weight64 = blockWeight64Offset32(work, k, d);
   const terms = blockTermsOffset32(work, k, d);
+  const lists = list ? blockListsOffset32(work, k, d) : 0;
+  if (list) clearActive(lists, BLOCK_QUADS, k);
   startTermCount();
   let row = blockRespOffset32(work, d);
   let logLikelihood = f64x2.splat(0);
@@ -156,7 +159,7 @@ const LANE_INDEX: v128 = i32x4(0, 1, 2, 3);
     let max = f32x4.splat(-Infinity);
     // pmax(max, v) = max < v ? v : max (NaN never becomes the maximum).
     for (let j = 0; j < k; j++) max = f32x4.pmax(max, v128.load(row + (<usize>j << 4)));
-    const sum = exponentiateRow<f32>(b, k, row, max, terms);
+    const sum = exponentiateRow<f32>(b, k, row, max, terms, lists, BLOCK_QUADS, block + <usize>b * (<usize>d << 4));
     const w = v128.load(weight + (<usize>b << 4));
     const keep = f32x4.ne(w, ZERO);
     const inverse = f32x4.div(ONE, sum);
@@ -187,14 +190,6 @@ const LANE_INDEX: v128 = i32x4(0, 1, 2, 3);
     row += <usize>k * SLOT;
   }
   return weighted ? logLikelihood : f64x2.add(maxSum, logLanes(f64x2.mul(productLow, productHigh)));
-}
-
-/** Adds Σ_b r_j of the block to accN[j] (promoted to f64). */
-@inline function addBlockWeight(d: i32, k: i32, quads: i32, j: i32, work: usize, accN: usize): void {
-  const r0 = blockRespOffset32(work, d) + (<usize>j << 4);
-  let n = ZERO;
-  for (let b = 0; b < quads; b++) n = f32x4.add(n, v128.load(r0 + <usize>b * (<usize>k << 4)));
-  addPromoted(accN + (<usize>j << 4), n);
 }
 
 /**
@@ -245,16 +240,16 @@ const LANE_INDEX: v128 = i32x4(0, 1, 2, 3);
  * Pass 3, diag and spherical: N, S and Q (per column, or summed over the columns: each column's block sum promoted
  * first) straight from the active quads.
  */
-@inline function addBlockStatsSeparable(kind: i32, block: usize, d: i32, k: i32, quads: i32, means: usize, work: usize): void {
-  const active = blockActiveOffset32(work, k, d);
+@inline function addBlockStatsSeparable(kind: i32, d: i32, k: i32, means: usize, work: usize): void {
+  const lists = blockListsOffset32(work, k, d);
   const accN = blockAccNOffset32(work, k, d);
   const accS = blockAccSOffset32(work, k, d);
   const accQ = blockAccQOffset32(work, k, d);
   for (let j = 0; j < k; j++) {
-    addBlockWeight(d, k, quads, j, work, accN);
-    const r0 = blockRespOffset32(work, d) + (<usize>j << 4);
-    const count = listActive(k, quads, r0, block, <usize>d << 4, active);
+    const count = activeCount(lists, BLOCK_QUADS, j);
     if (count == 0) continue;
+    const active = activeEntries(lists, BLOCK_QUADS, j);
+    addPromoted(accN + (<usize>j << 4), sumListed<f32>(active, count));
     const mean = means + (<usize>(j * d) << 2);
     const sRow = accS + (<usize>(j * d) << 4);
     const qRow = accQ + (<usize>(kind == DIAG ? j * d : j) << 4);
@@ -272,19 +267,19 @@ const LANE_INDEX: v128 = i32x4(0, 1, 2, 3);
 }
 
 /** Pass 3, full and tied: N, S and Q over the active quads (r_j below e^-20 is flushed to 0), Q by tiles. */
-@inline function addBlockStatsTriangular(kind: i32, block: usize, d: i32, k: i32, quads: i32, means: usize, work: usize): void {
+@inline function addBlockStatsTriangular(kind: i32, d: i32, k: i32, means: usize, work: usize): void {
   const stride = <usize>paddedColumns32(d) << 4;
   const diffs = blockDiffsOffset32(work);
   const wDiffs = blockWDiffsOffset32(work, d);
-  const active = blockActiveOffset32(work, k, d);
+  const lists = blockListsOffset32(work, k, d);
   const accN = blockAccNOffset32(work, k, d);
   const accS = blockAccSOffset32(work, k, d);
   const accQ = blockAccQOffset32(work, k, d);
   for (let j = 0; j < k; j++) {
-    addBlockWeight(d, k, quads, j, work, accN);
-    const r0 = blockRespOffset32(work, d) + (<usize>j << 4);
-    const count = listActive(k, quads, r0, block, <usize>d << 4, active);
+    const count = activeCount(lists, BLOCK_QUADS, j);
     if (count == 0) continue;
+    const active = activeEntries(lists, BLOCK_QUADS, j);
+    addPromoted(accN + (<usize>j << 4), sumListed<f32>(active, count));
     const mean = means + (<usize>(j * d) << 2);
     const sRow = accS + (<usize>(j * d) << 4);
     for (let c = 0; c < d; c++) {
@@ -341,6 +336,8 @@ const LANE_INDEX: v128 = i32x4(0, 1, 2, 3);
   const accN = blockAccNOffset32(work, k, d);
   const accS = blockAccSOffset32(work, k, d);
   const accQ = blockAccQOffset32(work, k, d);
+  // The statistics passes for d > 2 walk the quads pass 2 lists (the narrow passes walk every quad).
+  const list = d > 2;
   let logLikelihood = f64x2.splat(0);
   const endQuad = (end + 3) >> 2;
   for (let firstQuad = start >> 2; firstQuad < endQuad; firstQuad += BLOCK_QUADS) {
@@ -350,12 +347,18 @@ const LANE_INDEX: v128 = i32x4(0, 1, 2, 3);
     if (d == 1) logRhoBlockNarrow<f32>(kind, 1, block, 16, 16, k, quads, means, precChol, logConst, resp);
     else if (d == 2) logRhoBlockNarrow<f32>(kind, 2, block, 32, 16, k, quads, means, precChol, logConst, resp);
     else logRhoBlock(kind, block, d, k, quads, means, precChol, logConst, work);
-    const blockLogLikelihood = weights ? responsibilitiesBlock(true, k, quads, d, work) : responsibilitiesBlock(false, k, quads, d, work);
+    const blockLogLikelihood = weights
+      ? list
+        ? responsibilitiesBlock(true, true, block, k, quads, d, work)
+        : responsibilitiesBlock(true, false, block, k, quads, d, work)
+      : list
+        ? responsibilitiesBlock(false, true, block, k, quads, d, work)
+        : responsibilitiesBlock(false, false, block, k, quads, d, work);
     logLikelihood = f64x2.add(logLikelihood, blockLogLikelihood);
     if (d == 1) addBlockStatsNarrow<f32>(kind, 1, block, 16, 16, k, quads, means, resp, accN, accS, accQ);
     else if (d == 2) addBlockStatsNarrow<f32>(kind, 2, block, 32, 16, k, quads, means, resp, accN, accS, accQ);
-    else if (kind == DIAG || kind == SPHERICAL) addBlockStatsSeparable(kind, block, d, k, quads, means, work);
-    else addBlockStatsTriangular(kind, block, d, k, quads, means, work);
+    else if (kind == DIAG || kind == SPHERICAL) addBlockStatsSeparable(kind, d, k, means, work);
+    else addBlockStatsTriangular(kind, d, k, means, work);
   }
   return logLikelihood;
 }

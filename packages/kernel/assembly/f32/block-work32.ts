@@ -1,3 +1,4 @@
+import { activeListsSlots } from '../active';
 import { statsSlots } from '../kinds';
 
 // Scratch of the float32 blocked E-step, in 16-byte slots. A block is up to BLOCK_QUADS quads (four rows, one per
@@ -8,7 +9,7 @@ import { statsSlots } from '../kinds';
 //   weight    BLOCK_QUADS      f32x4  per-lane weight of the statistics: 1 or the scaled f32 weight, 0 for a lane
 //                                    outside the range
 //   weight64  2·BLOCK_QUADS    f64x2  per-lane f64 weights of the log-likelihood (rows 4b, 4b + 1, then 4b + 2, 4b + 3)
-//   active    BLOCK_QUADS/2    u32    the quads with a nonzero r_j for the current component: (data, r_j) addresses
+//   lists     k·(BLOCK_QUADS/2 + 1)  per component, the quads with a nonzero r_j (active.ts)
 //   terms     2k                      the current quad's non-negligible log ρ_j − max (f32x4), each with its byte
 //                                    offset in resp (u32; exponentiate.ts)
 //   accN      k                f64x2  running sums of the statistics: lane 0 holds rows 4b and 4b + 2, lane 1 the others
@@ -47,18 +48,18 @@ const SLOT: usize = 16;
   return blockWeightOffset32(work, k, d) + <usize>BLOCK_QUADS * SLOT;
 }
 
-@inline export function blockActiveOffset32(work: usize, k: i32, d: i32): usize {
+@inline export function blockListsOffset32(work: usize, k: i32, d: i32): usize {
   return blockWeight64Offset32(work, k, d) + <usize>(2 * BLOCK_QUADS) * SLOT;
 }
 
 @inline export function blockTermsOffset32(work: usize, k: i32, d: i32): usize {
-  return blockActiveOffset32(work, k, d) + <usize>(BLOCK_QUADS / 2) * SLOT;
+  return blockListsOffset32(work, k, d) + <usize>activeListsSlots<i32>(k, BLOCK_QUADS) * SLOT;
 }
 
 /** Slots before accN, generic so the JS glue can ask for sizes in f64. */
 @inline function slotsBeforeAccumulators<T>(k: T, d: T): T {
   const dp = d + (d % <T>2);
-  return <T>(2 * BLOCK_QUADS) * dp + <T>BLOCK_QUADS * k + <T>(3 * BLOCK_QUADS) + <T>(BLOCK_QUADS / 2) + <T>2 * k;
+  return <T>(2 * BLOCK_QUADS) * dp + <T>BLOCK_QUADS * k + <T>(3 * BLOCK_QUADS) + activeListsSlots<T>(k, BLOCK_QUADS) + <T>2 * k;
 }
 
 @inline export function blockAccNOffset32(work: usize, k: i32, d: i32): usize {
