@@ -3,6 +3,7 @@
  * covariance cannot be factorised, that collapsed, or that holds less than one point is re-seeded at the
  * worst-explained row, or dropped when no row can take it.
  */
+import { diagonalOf } from './covariance/blocks.js';
 import type { CovarianceModule } from './covariance/index.js';
 import type { Matrix } from './data.js';
 import { IllDefinedCovarianceError } from './errors.js';
@@ -138,7 +139,9 @@ function diagnose(
 ): (ResetReason | undefined)[] {
   const blockReasons = new Map<number, ResetReason | undefined>();
   const blockReason = (b: number): ResetReason | undefined => {
-    const pivots = squaredPivots(module.denseCovariance(estimate.covariances, b, d), d);
+    const block = module.denseCovariance(estimate.covariances, b, d);
+    // A diagonal block's squared pivots are its diagonal: the O(d³) factorisation would only subtract zeros.
+    const pivots = module.diagonal ? diagonalOf(block, d) : squaredPivots(block, d);
     if (pivots.some((pivot) => !(pivot > 0 && Number.isFinite(pivot)))) return 'ill-defined';
     if (!collapse) return undefined;
     const collapsed = pivots.some((pivot, c) => scale.pivots[c]! > 0 && pivot - regCovar < COLLAPSE_FRACTION * scale.pivots[c]!);
