@@ -7,6 +7,7 @@ import { addBlockStatsNarrow, logRhoBlockNarrow } from './block-narrow';
 import { exponentiateRow, startTermCount } from './exponentiate';
 import { centreMeans, logRhoBlockSpherical } from './block-spherical';
 import { LANE_PAIR_ENTRY, lanePairValues, pairActiveLanes } from './lane-pairs';
+import { readAhead, setReadAheadPace, startReadAhead } from './read-ahead';
 import {
   BLOCK_COLUMN_BYTES,
   BLOCK_PAIRS,
@@ -134,7 +135,10 @@ const SLOT: usize = 16;
   }
 }
 
-/** Pass 1 for full, tied and diag (spherical: block-spherical.ts): resp[b][j] = log ρ_j of pair b. */
+/**
+ * Pass 1 for full, tied and diag (spherical: block-spherical.ts): resp[b][j] = log ρ_j of pair b, the next
+ * block's rows read ahead tile by tile (read-ahead.ts).
+ */
 @inline function logRhoBlock(kind: i32, d: i32, k: i32, pairs: i32, means: usize, precChol: usize, logConst: usize, work: usize): void {
   const stride = <usize>paddedColumns(d) * SLOT;
   const xb = blockRowsOffset(work);
@@ -150,6 +154,7 @@ const SLOT: usize = 16;
       let pair = xb;
       let b = 0;
       for (; b + 3 < pairs; b += 4) {
+        readAhead();
         diagLogRho(true, pair, mean, u, c0, d, out, respStride);
         out += respStride << 2;
         pair += 4 * SLOT;
@@ -165,6 +170,7 @@ const SLOT: usize = 16;
       let diff = diffs;
       let b = 0;
       for (; b + 1 < pairs; b += 2) {
+        readAhead();
         halfNormTriangularTwice<f64>(diff, diff + stride, U, d, out, out + respStride);
         v128.store(out, f64x2.sub(c0, v128.load(out)));
         v128.store(out + respStride, f64x2.sub(c0, v128.load(out + respStride)));
@@ -351,10 +357,17 @@ const SLOT: usize = 16;
   const accQ = blockAccQOffset(work, k, d);
   // The separable statistics pass walks the pairs pass 2 lists (the narrow passes walk every pair).
   const list = (kind == DIAG || kind == SPHERICAL) && d > 2;
+  const rowBytes = <usize>d << 3;
+  const blockBytes = <usize>(2 * BLOCK_PAIRS) * rowBytes;
+  const rangeEnd = x + <usize>end * rowBytes;
+  // Spread over pass 1's tiles of four pairs (and of one or two components).
+  setReadAheadPace(blockBytes, k * (BLOCK_PAIRS / 4));
   let logLikelihood = ZERO;
   for (let first = start; first < end; first += 2 * BLOCK_PAIRS) {
     const pairs = min(BLOCK_PAIRS, (end - first + 1) >> 1);
     loadBlock(x, d, first, end, pairs, weights, work);
+    const next = x + <usize>first * rowBytes + blockBytes;
+    startReadAhead(next, min(rangeEnd, next + blockBytes));
     if (d == 1) logRhoBlockNarrow<f64>(kind, 1, xb, SLOT, BLOCK_COLUMN_BYTES, k, pairs, means, precChol, logConst, resp);
     else if (d == 2) logRhoBlockNarrow<f64>(kind, 2, xb, SLOT, BLOCK_COLUMN_BYTES, k, pairs, means, precChol, logConst, resp);
     else if (kind == SPHERICAL) logRhoBlockSpherical(d, k, pairs, precChol, logConst, work);

@@ -6,6 +6,7 @@ import {
   blockRowsOffset,
   blockWDiffsOffset,
 } from './block-work';
+import { readAhead } from './read-ahead';
 
 // Pass 1 of the blocked E-step (block-estep.ts) for spherical covariances and d > 2, by the expansion
 // ‖x − μ_j‖² = ‖x'‖² − 2·x'·μ'_j + ‖μ'_j‖² with x' = x − g, μ'_j = μ_j − g and g the mean of the means:
@@ -154,14 +155,21 @@ const SLOT: usize = 16;
   }
 }
 
-/** log ρ of components j (and j + 1 with `two`) for every pair of the block. */
+/** log ρ of components j (and j + 1 with `two`) for every pair of the block, reading ahead per tile. */
 @inline function logRhoComponents(two: bool, d: i32, k: i32, j: i32, pairs: i32, precChol: usize, logConst: usize, work: usize): void {
   let b = 0;
-  for (; b + 3 < pairs; b += 4) logRhoTile(two, true, d, k, j, <usize>b << 4, precChol, logConst, work);
+  for (; b + 3 < pairs; b += 4) {
+    readAhead();
+    if (two) readAhead();
+    logRhoTile(two, true, d, k, j, <usize>b << 4, precChol, logConst, work);
+  }
   for (; b < pairs; b++) logRhoTile(two, false, d, k, j, <usize>b << 4, precChol, logConst, work);
 }
 
-/** Pass 1, spherical, d > 2 (after centreMeans for these means): resp[b][j] = log ρ_j of pair b. */
+/**
+ * Pass 1, spherical, d > 2 (after centreMeans for these means): resp[b][j] = log ρ_j of pair b, the next block's
+ * rows read ahead tile by tile (read-ahead.ts, twice per tile of two components).
+ */
 @inline export function logRhoBlockSpherical(d: i32, k: i32, pairs: i32, precChol: usize, logConst: usize, work: usize): void {
   centreRows(d, k, pairs, work);
   let j = 0;
