@@ -141,7 +141,8 @@ const LANE_INDEX: v128 = i32x4(0, 1, 2, 3);
 /**
  * Pass 2: turns resp[b][j] into r_j times the lane's weight (zero where the weight is 0, whatever the density)
  * and returns the block's Σ w log p per f64 lane (rows 4b + l and 4b + l + 2 in lane l). Unweighted,
- * Σ log p = Σ max + log Π Σ_j e_j: one log per lane per block. The exps: exponentiate.ts.
+ * Σ log p = Σ max + log Π Σ_j e_j: one log per lane per block. The exps: exponentiate.ts; with `list`, they also
+ * list each component's active quads (data in `block`) for pass 3 (active.ts).
  */
 @inline function responsibilitiesBlock(weighted: bool, list: bool, block: usize, k: i32, quads: i32, d: i32, work: usize): v128 {
   const weight = blockWeightOffset32(work, k, d);
