@@ -2,6 +2,7 @@
  * Worker threads for the threaded E-step: Node `worker_threads` or browser Web Workers, each instantiating the
  * kernel module on the main thread's shared memory. Started once per fit, terminated by dispose().
  */
+import type { ClaimRequest } from './claim-chunks.js';
 import type { EStepThreads } from './types.js';
 import type { SharedKernel } from './wasm.js';
 import { WORKER_SOURCE } from './worker-source.js';
@@ -185,11 +186,11 @@ export class WorkerPool implements EStepThreads {
     }
   }
 
-  /** Calls export `name` with `args` on worker `index` (0-based, range index − 1). */
-  call(index: number, name: string, args: readonly number[]): Promise<number> {
+  /** Has worker `index` (0-based) claim chunks of `request` until none is left; resolves to how many it ran. */
+  claim(index: number, request: ClaimRequest): Promise<number> {
     const thread = this.#threads[index];
     if (!thread) throw new Error('the E-step threads have been disposed');
-    return thread.request({ name, args });
+    return thread.request(request);
   }
 
   async dispose(): Promise<void> {

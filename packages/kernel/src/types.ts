@@ -86,10 +86,10 @@ export interface KernelSession {
     logResp: Float64Array | null,
   ): void;
   /**
-   * The E-step of `eStep` over every row, split into `threads.count` contiguous ranges of even length (row pairs
-   * are never split; float32: whole blocks of the kernel's f32 sums), one per thread; each range's statistics and
-   * log-likelihood are added in range order (0, 1, …), so the result depends on the thread count, never on timing.
-   * Only kernels with `openThreads`.
+   * The E-step of `eStep` over every row, split into contiguous chunks of even length (row pairs are never split;
+   * float32: whole blocks of the kernel's f32 sums): one chunk on one thread, else up to 8 per thread, which the
+   * threads claim as they finish one. Each chunk's statistics and log-likelihood are added in chunk order (0, 1, …),
+   * so the result depends on the thread count, never on timing. Only kernels with `openThreads`.
    */
   eStepThreaded?(params: KernelParams, threads: EStepThreads, stats: SufficientStats): Promise<number>;
   /** Release the kernel memory held by this session. Idempotent. */
@@ -98,7 +98,7 @@ export interface KernelSession {
 
 /** Worker threads (the calling thread counts as one) that sessions of one kernel share for eStepThreaded. */
 export interface EStepThreads {
-  /** Number of row ranges an E-step is split into: the workers plus the calling thread. */
+  /** Number of threads an E-step runs on: the workers plus the calling thread. */
   readonly count: number;
   /** Terminates the workers. Idempotent. */
   dispose(): Promise<void>;

@@ -6,7 +6,8 @@
 import { QUAD_ROWS, centredMeans, columnCentres, writeQuads } from './float32-data.js';
 import { KERNEL_SHARED_WASM_BASE64, KERNEL_WASM_BASE64, SHARED_MEMORY_PAGES } from './generated/kernel-wasm.js';
 import { precCholSize, secondMomentSize } from './layout.js';
-import { threadRanges } from './thread-ranges.js';
+import { type ClaimRequest, claimChunks } from './claim-chunks.js';
+import { eStepChunks } from './thread-ranges.js';
 import { WorkerPool } from './threads.js';
 import type {
   CovarianceKind,
@@ -207,29 +208,41 @@ function layoutSession(
   };
 }
 
-/** Byte offsets, inside one block, of the statistics and scratch of one extra range of a threaded E-step. */
-interface RangeBlockLayout {
+/**
+ * Byte offsets, inside one allocation, of what a threaded E-step needs beyond the session: the claim counter, one
+ * log-likelihood per chunk, the statistics of chunks 1, 2, … (chunk 0 writes the session's) and the scratch of
+ * workers 1, 2, … (the calling thread uses the session's).
+ */
+interface ThreadedLayout {
+  readonly chunks: number;
+  readonly workers: number;
+  readonly next: number;
+  readonly results: number;
+  /** Chunk c ≥ 1: its N, S, Q at chunkStats + (c − 1)·chunkStride + N, S, Q. */
+  readonly chunkStats: number;
+  readonly chunkStride: number;
   readonly N: number;
   readonly S: number;
   readonly Q: number;
+  /** Worker w ≥ 1: its scratch at work + (w − 1)·workStride. */
   readonly work: number;
+  readonly workStride: number;
   readonly bytes: number;
 }
 
-function layoutRangeBlock(d: number, kind: CovarianceKind, k: number, workBytes: number): RangeBlockLayout {
-  let bytes = 0;
-  const region = (size: number): number => {
-    const at = bytes;
-    bytes += Math.ceil(size / 16) * 16;
-    return at;
-  };
-  return {
-    N: region(8 * k),
-    S: region(8 * k * d),
-    Q: region(8 * secondMomentSize(kind, k, d)),
-    work: region(workBytes),
-    bytes,
-  };
+const align16 = (size: number): number => Math.ceil(size / 16) * 16;
+
+function layoutThreaded(chunks: number, workers: number, d: number, kind: CovarianceKind, k: number, workBytes: number): ThreadedLayout {
+  const N = 0;
+  const S = N + align16(8 * k);
+  const Q = S + align16(8 * k * d);
+  const chunkStride = Q + align16(8 * secondMomentSize(kind, k, d));
+  const workStride = align16(workBytes);
+  const next = 0;
+  const results = next + 16;
+  const chunkStats = results + align16(8 * chunks);
+  const work = chunkStats + (chunks - 1) * chunkStride;
+  return { chunks, workers, next, results, chunkStats, chunkStride, N, S, Q, work, workStride, bytes: work + (workers - 1) * workStride };
 }
 
 /** 2^e with e the smallest integer such that max(weights) ≤ 2^e (1 when every weight is 0). */
@@ -257,8 +270,8 @@ class WasmSession implements KernelSession {
   private readonly unscale: number;
   /** Start of this session's allocation; 0 once disposed. */
   private base: number;
-  /** The statistics and scratch of ranges 1, 2, … of a threaded E-step (allocated on its first call). */
-  private rangeBlocks: { readonly base: number; readonly count: number; readonly layout: RangeBlockLayout } | undefined;
+  /** What a threaded E-step needs beyond the session (allocated on its first call, at `base` of it). */
+  private threaded: { readonly base: number; readonly layout: ThreadedLayout } | undefined;
 
   constructor(
     data: Float64Array,
@@ -386,51 +399,65 @@ class WasmSession implements KernelSession {
     if (!(threads instanceof WorkerPool)) throw new TypeError('threads must come from the WebAssembly kernel\'s openThreads');
     this.checkStats(stats);
     const { rows, cols: d, k, layout } = this;
-    const ranges = threadRanges(rows, threads.count, this.dtype === 'float32' ? this.wasm.blockRows32() : ROW_PAIR);
+    const chunks = eStepChunks(rows, threads.count, this.dtype === 'float32' ? this.wasm.blockRows32() : ROW_PAIR);
     // Allocate before writing the parameters and starting workers: an allocation may grow the memory.
-    const blocks = this.ensureRangeBlocks(ranges.length - 1);
+    const { base, layout: scratch } = this.ensureThreaded(chunks.length, threads.count);
     this.writeParams(params);
     const at = (offset: number): number => this.base + offset;
-    const workerResults = ranges.slice(1).map(([start, end], r) => {
-      const block = blocks.base + r * blocks.layout.bytes;
-      const { N, S, Q, work } = blocks.layout;
-      return threads.call(r, this.entry.eStepName, this.eStepArgs(start, end, block + N, block + S, block + Q, block + work));
+    const chunkStats = (c: number): { N: number; S: number; Q: number } => {
+      if (c === 0) return { N: at(layout.N), S: at(layout.S), Q: at(layout.Q) };
+      const block = base + scratch.chunkStats + (c - 1) * scratch.chunkStride;
+      return { N: block + scratch.N, S: block + scratch.S, Q: block + scratch.Q };
+    };
+    const requestWith = (work: number): ClaimRequest => ({
+      name: this.entry.eStepName,
+      chunks: chunks.map(([start, end], c) => {
+        const { N, S, Q } = chunkStats(c);
+        return this.eStepArgs(start, end, N, S, Q, work);
+      }),
+      next: base + scratch.next,
+      results: base + scratch.results,
     });
-    const [start0, end0] = ranges[0]!;
-    const first = this.entry.eStep(...this.eStepArgs(start0, end0, at(layout.N), at(layout.S), at(layout.Q), at(layout.work)));
-    const rest = await Promise.all(workerResults);
+    const { buffer } = this.wasm.memory;
+    new Int32Array(buffer, base + scratch.next, 1)[0] = 0; // before any worker is asked to claim
+    const workers = Array.from({ length: threads.count - 1 }, (_, w) =>
+      threads.claim(w, requestWith(base + scratch.work + w * scratch.workStride)),
+    );
+    claimChunks(buffer, this.entry.eStep, requestWith(at(layout.work)));
+    await Promise.all(workers);
     this.readStats(stats);
-    let logLikelihood = first;
-    // Fixed order: range 1, 2, … added to range 0, whatever order the workers finished in.
-    rest.forEach((value, r) => {
-      const block = blocks.base + r * blocks.layout.bytes - this.base;
-      addInto(stats.N, this.view(block + blocks.layout.N, k));
-      addInto(stats.S, this.view(block + blocks.layout.S, k * d));
-      addInto(stats.Q, this.view(block + blocks.layout.Q, stats.Q.length));
-      logLikelihood += value;
-    });
+    const results = new Float64Array(this.wasm.memory.buffer, base + scratch.results, chunks.length);
+    let logLikelihood = results[0]!;
+    // Fixed order: chunk 1, 2, … added to chunk 0, whichever thread ran each.
+    for (let c = 1; c < chunks.length; c++) {
+      const { N, S, Q } = chunkStats(c);
+      addInto(stats.N, this.view(N - this.base, k));
+      addInto(stats.S, this.view(S - this.base, k * d));
+      addInto(stats.Q, this.view(Q - this.base, stats.Q.length));
+      logLikelihood += results[c]!;
+    }
     return logLikelihood;
   }
 
-  private ensureRangeBlocks(count: number): { readonly base: number; readonly count: number; readonly layout: RangeBlockLayout } {
+  private ensureThreaded(chunks: number, threads: number): { readonly base: number; readonly layout: ThreadedLayout } {
     if (this.base === 0) throw new Error('the kernel session has been disposed');
-    if (this.rangeBlocks && this.rangeBlocks.count >= count) return this.rangeBlocks;
-    this.freeRangeBlocks();
-    const layout = layoutRangeBlock(this.cols, this.kind, this.k, this.entry.workBytes);
-    const bytes = Math.max(16, count * layout.bytes);
+    const held = this.threaded;
+    if (held && held.layout.chunks >= chunks && held.layout.workers >= threads) return held;
+    this.freeThreaded();
+    const layout = layoutThreaded(chunks, threads, this.cols, this.kind, this.k, this.entry.workBytes);
     let base: number;
     try {
-      base = this.wasm.alloc(bytes) >>> 0;
+      base = this.wasm.alloc(layout.bytes) >>> 0;
     } catch (cause) {
-      throw new RangeError(`cannot allocate ${bytes} bytes of kernel memory for the statistics of ${count} threads`, { cause });
+      throw new RangeError(`cannot allocate ${layout.bytes} bytes of kernel memory for an E-step on ${threads} threads`, { cause });
     }
-    this.rangeBlocks = { base, count, layout };
-    return this.rangeBlocks;
+    this.threaded = { base, layout };
+    return this.threaded;
   }
 
-  private freeRangeBlocks(): void {
-    if (this.rangeBlocks) this.wasm.free(this.rangeBlocks.base);
-    this.rangeBlocks = undefined;
+  private freeThreaded(): void {
+    if (this.threaded) this.wasm.free(this.threaded.base);
+    this.threaded = undefined;
   }
 
   scoreRows(
@@ -461,7 +488,7 @@ class WasmSession implements KernelSession {
 
   dispose(): void {
     if (this.base === 0) return;
-    this.freeRangeBlocks();
+    this.freeThreaded();
     this.wasm.free(this.base);
     this.base = 0;
   }

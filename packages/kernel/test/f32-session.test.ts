@@ -3,6 +3,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { addStats, createStats } from '../src/layout.js';
 import { referenceKernel } from '../src/reference.js';
+import { eStepChunks } from '../src/thread-ranges.js';
 import { COVARIANCE_KINDS, type CovarianceKind, type EStepThreads, type KernelParams, type SessionShape, type SufficientStats } from '../src/types.js';
 import { getKernel, wasmMemoryBytes } from '../src/wasm.js';
 import { statsScales } from './helpers/compare.js';
@@ -108,8 +109,8 @@ describe('float32 eStepThreaded', () => {
   });
 
   for (const kind of COVARIANCE_KINDS) {
-    it(`${kind}, 331 rows, 3 threads: the E-steps of ranges of whole 64-row blocks, added in range order, bit for bit`, async () => {
-      const rows = 331;
+    it(`${kind}, 1331 rows, 3 threads: the E-steps of chunks of whole 64-row blocks, added in chunk order, bit for bit`, async () => {
+      const rows = 1331;
       const uniform = mulberry32(rows + K);
       const params = randomParams(kind, K, D, uniform);
       const data = randomData(rows, D, params, uniform);
@@ -119,10 +120,13 @@ describe('float32 eStepThreaded', () => {
       for (const sampleWeight of [undefined, weights]) {
         const session = kernel.createSession(data, rows, D, { kind, k: K, dtype: 'float32' }, sampleWeight);
         try {
-          // 331 rows in 3 ranges of whole blocks: ⌈6 blocks / 3⌉ = 2 blocks (128 rows) each, the rest last.
+          // 1331 rows in ⌈1331 / 256⌉ = 6 chunks of whole blocks: ⌈21 blocks / 6⌉ = 4 blocks (256 rows) each, the rest last.
+          const chunks = eStepChunks(rows, 3, 64);
+          expect(chunks).toHaveLength(6);
+          expect(chunks[5]).toEqual([1280, rows]);
           const expected = createStats(kind, K, D);
           let expectedLogLikelihood = 0;
-          for (const [start, end] of [[0, 128], [128, 256], [256, rows]] as const) {
+          for (const [start, end] of chunks) {
             const part = createStats(kind, K, D);
             expectedLogLikelihood += session.eStep(params, start, end, part);
             addStats(expected, part);
@@ -130,7 +134,7 @@ describe('float32 eStepThreaded', () => {
           const stats = createStats(kind, K, D);
           expect(await session.eStepThreaded!(params, open, stats)).toBe(expectedLogLikelihood);
           expect(stats).toEqual(expected);
-          // Ranges of whole blocks sum the same f32 runs as one range: only the f64 additions are grouped differently.
+          // Chunks of whole blocks sum the same f32 runs as one range: only the f64 additions are grouped differently.
           const whole = createStats(kind, K, D);
           const wholeLogLikelihood = session.eStep(params, 0, rows, whole);
           expect(Math.abs(wholeLogLikelihood - expectedLogLikelihood)).toBeLessThan(1e-13 * Math.abs(wholeLogLikelihood));

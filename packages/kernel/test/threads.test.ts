@@ -1,7 +1,7 @@
-// The threaded E-step: each range computed by a worker on the shared memory, added in range order.
+// The threaded E-step: chunks claimed by the calling thread and the workers on the shared memory, added in chunk order.
 import { afterEach, describe, expect, it } from 'vitest';
 import { addStats, createStats } from '../src/layout.js';
-import { threadRanges } from '../src/thread-ranges.js';
+import { eStepChunks, evenRanges } from '../src/thread-ranges.js';
 import { liveWorkerCount } from '../src/threads.js';
 import { COVARIANCE_KINDS, type EStepThreads } from '../src/types.js';
 import { getKernel, getSharedKernel } from '../src/wasm.js';
@@ -16,12 +16,23 @@ afterEach(async () => {
   open = undefined;
 });
 
-describe('threadRanges', () => {
+describe('evenRanges', () => {
   it('splits rows into contiguous even-length ranges covering every row once', () => {
-    expect(threadRanges(11, 2, 2)).toEqual([[0, 6], [6, 11]]);
-    expect(threadRanges(12, 3, 2)).toEqual([[0, 4], [4, 8], [8, 12]]);
-    expect(threadRanges(3, 4, 2)).toEqual([[0, 2], [2, 3]]);
-    expect(threadRanges(0, 2, 2)).toEqual([[0, 0]]);
+    expect(evenRanges(11, 2, 2)).toEqual([[0, 6], [6, 11]]);
+    expect(evenRanges(12, 3, 2)).toEqual([[0, 4], [4, 8], [8, 12]]);
+    expect(evenRanges(3, 4, 2)).toEqual([[0, 2], [2, 3]]);
+    expect(evenRanges(0, 2, 2)).toEqual([[0, 0]]);
+  });
+});
+
+describe('eStepChunks', () => {
+  it('gives one thread one chunk, more threads up to 8 chunks each of at least 256 rows', () => {
+    expect(eStepChunks(100_000, 1, 2)).toEqual([[0, 100_000]]);
+    expect(eStepChunks(100_000, 2, 2)).toHaveLength(16);
+    expect(eStepChunks(100_000, 2, 2)[15]).toEqual([93_750, 100_000]);
+    expect(eStepChunks(1000, 3, 64)).toEqual([[0, 256], [256, 512], [512, 768], [768, 1000]]);
+    expect(eStepChunks(101, 3, 2)).toEqual([[0, 101]]);
+    expect(eStepChunks(0, 2, 2)).toEqual([[0, 0]]);
   });
 });
 
@@ -31,8 +42,8 @@ describe('eStepThreaded', () => {
   });
 
   for (const kind of COVARIANCE_KINDS) {
-    for (const rows of [101, 64]) {
-      it(`${kind}, ${rows} rows, 3 threads: the single-threaded E-steps of the same ranges, added in range order, bit for bit`, async () => {
+    for (const rows of [101, 3001]) {
+      it(`${kind}, ${rows} rows, 3 threads: the single-threaded E-steps of the same chunks, added in chunk order, bit for bit`, async () => {
         const uniform = mulberry32(rows + K);
         const params = randomParams(kind, K, D, uniform);
         const data = randomData(rows, D, params, uniform);
@@ -45,7 +56,7 @@ describe('eStepThreaded', () => {
           try {
             const expected = createStats(kind, K, D);
             let expectedLogLikelihood = 0;
-            for (const [start, end] of threadRanges(rows, 3, 2)) {
+            for (const [start, end] of eStepChunks(rows, 3, 2)) {
               const part = createStats(kind, K, D);
               expectedLogLikelihood += session.eStep(params, start, end, part);
               addStats(expected, part);
