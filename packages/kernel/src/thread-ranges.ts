@@ -11,16 +11,23 @@ export function evenRanges(rows: number, count: number, granule: number): Array<
   return ranges.length > 0 ? ranges : [[0, 0]];
 }
 
-/**
- * Chunks per thread: threads claim the next chunk as they finish one, so a thread on a core that another tenant
- * slows takes fewer chunks instead of holding up the E-step by its whole share (a shared host does this often).
- */
-const CHUNKS_PER_THREAD = 8;
 /** Fewest rows worth a chunk of its own (a claim and a call cost microseconds; 256 rows cost tens of them). */
 const MIN_CHUNK_ROWS = 256;
 
-/** The chunks of a threaded E-step on `threads` threads: one range on one thread, else up to 8 per thread. */
+/**
+ * The chunks of a threaded E-step on `threads` threads, which claim them in order as they finish one: one range on
+ * one thread; else guided sizes, each a (2·threads)-th of the rows left (at least MIN_CHUNK_ROWS, whole granules),
+ * so that the first chunks are long and the last ones short. A thread on a core that another tenant slows then
+ * takes fewer chunks, and the threads finish within a short chunk of each other.
+ */
 export function eStepChunks(rows: number, threads: number, granule: number): Array<readonly [start: number, end: number]> {
-  const count = threads === 1 ? 1 : Math.min(threads * CHUNKS_PER_THREAD, Math.ceil(rows / MIN_CHUNK_ROWS));
-  return evenRanges(rows, Math.max(1, count), granule);
+  if (threads === 1 || rows === 0) return evenRanges(rows, 1, granule);
+  const minimum = granule * Math.ceil(MIN_CHUNK_ROWS / granule);
+  const chunks: Array<readonly [number, number]> = [];
+  for (let start = 0; start < rows; ) {
+    const length = Math.max(minimum, granule * Math.ceil((rows - start) / (2 * threads * granule)));
+    chunks.push([start, Math.min(rows, start + length)]);
+    start += length;
+  }
+  return chunks;
 }

@@ -87,8 +87,8 @@ export interface KernelSession {
   ): void;
   /**
    * The E-step of `eStep` over every row, split into contiguous chunks of even length (row pairs are never split;
-   * float32: whole blocks of the kernel's f32 sums): one chunk on one thread, else up to 8 per thread, which the
-   * threads claim as they finish one. Each chunk's statistics and log-likelihood are added in chunk order (0, 1, …),
+   * float32: whole blocks of the kernel's f32 sums): one chunk on one thread, else long chunks first and short ones
+   * last, which the threads claim as they finish one. Each chunk's statistics and log-likelihood are added in chunk order (0, 1, …),
    * so the result depends on the thread count, never on timing. Only kernels with `openThreads`.
    */
   eStepThreaded?(params: KernelParams, threads: EStepThreads, stats: SufficientStats): Promise<number>;

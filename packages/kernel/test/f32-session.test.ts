@@ -120,7 +120,7 @@ describe('float32 eStepThreaded', () => {
       for (const sampleWeight of [undefined, weights]) {
         const session = kernel.createSession(data, rows, D, { kind, k: K, dtype: 'float32' }, sampleWeight);
         try {
-          // 1331 rows in ⌈1331 / 256⌉ = 6 chunks of whole blocks: ⌈21 blocks / 6⌉ = 4 blocks (256 rows) each, the rest last.
+          // 1331 rows in chunks of whole blocks, each a sixth of the rows left but at least 256: 4 blocks each, the rest last.
           const chunks = eStepChunks(rows, 3, 64);
           expect(chunks).toHaveLength(6);
           expect(chunks[5]).toEqual([1280, rows]);

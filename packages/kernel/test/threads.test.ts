@@ -26,10 +26,16 @@ describe('evenRanges', () => {
 });
 
 describe('eStepChunks', () => {
-  it('gives one thread one chunk, more threads up to 8 chunks each of at least 256 rows', () => {
+  it('gives one thread one chunk; more threads guided chunks, each a (2·threads)-th of the rows left, at least 256 rows', () => {
     expect(eStepChunks(100_000, 1, 2)).toEqual([[0, 100_000]]);
-    expect(eStepChunks(100_000, 2, 2)).toHaveLength(16);
-    expect(eStepChunks(100_000, 2, 2)[15]).toEqual([93_750, 100_000]);
+    const chunks = eStepChunks(100_000, 2, 2);
+    expect(chunks.slice(0, 3)).toEqual([[0, 25_000], [25_000, 43_750], [43_750, 57_814]]);
+    expect(chunks.slice(-2)).toEqual([[99_514, 99_770], [99_770, 100_000]]);
+    chunks.forEach(([start, end], c) => {
+      expect(start).toBe(c === 0 ? 0 : chunks[c - 1]![1]);
+      expect(start % 2).toBe(0);
+      if (c < chunks.length - 1) expect(end - start).toBeGreaterThanOrEqual(256);
+    });
     expect(eStepChunks(1000, 3, 64)).toEqual([[0, 256], [256, 512], [512, 768], [768, 1000]]);
     expect(eStepChunks(101, 3, 2)).toEqual([[0, 101]]);
     expect(eStepChunks(0, 2, 2)).toEqual([[0, 0]]);
