@@ -2,7 +2,7 @@
  * Worker threads for the threaded E-step: Node `worker_threads` or browser Web Workers, each instantiating the
  * kernel module on the main thread's shared memory. Started once per fit, terminated by dispose().
  */
-import type { ClaimRequest } from './claim-chunks.js';
+import { type ChunkCalls, RESULTS, claimChunks, createControl, watchFinished } from './claim-chunks.js';
 import type { EStepThreads } from './types.js';
 import type { SharedKernel } from './wasm.js';
 import { WORKER_SOURCE } from './worker-source.js';
@@ -98,34 +98,32 @@ function startBrowserWorker(): ThreadHandle {
   };
 }
 
-/** One worker and the request it is serving (one at a time). */
+/** One worker and its requests: it serves them in order, and its replies come back in that order. */
 class Thread {
   readonly #handle: ThreadHandle;
-  #pending: { resolve(value: number): void; reject(error: unknown): void } | undefined;
+  readonly #pending: Array<{ resolve(value: number): void; reject(error: unknown): void }> = [];
   #failure: unknown;
 
   constructor(handle: ThreadHandle) {
     this.#handle = handle;
     handle.listen(
       (reply) => {
-        const pending = this.#pending;
-        this.#pending = undefined;
+        const pending = this.#pending.shift();
         if (reply.ok) pending?.resolve(reply.value ?? 0);
         else pending?.reject(new Error(`an E-step worker failed: ${reply.error}`));
       },
       (error) => {
         this.#failure = error;
-        this.#pending?.reject(error);
-        this.#pending = undefined;
+        for (const pending of this.#pending.splice(0)) pending.reject(error);
       },
     );
   }
 
+  /** Posts `message`; a request may be posted before the replies to earlier ones have arrived. */
   request(message: unknown): Promise<number> {
     if (this.#failure !== undefined) return Promise.reject(this.#failure);
-    if (this.#pending) return Promise.reject(new Error('an E-step worker was given a second request while busy'));
     return new Promise((resolve, reject) => {
-      this.#pending = { resolve, reject };
+      this.#pending.push({ resolve, reject });
       this.#handle.post(message);
     });
   }
@@ -186,11 +184,22 @@ export class WorkerPool implements EStepThreads {
     }
   }
 
-  /** Has worker `index` (0-based) claim chunks of `request` until none is left; resolves to how many it ran. */
-  claim(index: number, request: ClaimRequest): Promise<number> {
-    const thread = this.#threads[index];
-    if (!thread) throw new Error('the E-step threads have been disposed');
-    return thread.request(request);
+  /**
+   * Runs chunks 0 … chunks − 1 once each, on the calling thread (callsOf(0), through `run`) and the workers (worker w:
+   * callsOf(w + 1)), each thread claiming the next chunk as it finishes one. Resolves to their results in chunk order.
+   */
+  async runChunks(chunks: number, callsOf: (thread: number) => ChunkCalls, run: (...args: number[]) => number): Promise<Float64Array> {
+    const control = createControl(chunks, this.#threads.length > 0);
+    // Workers with no chunk to claim are not asked.
+    const replies = this.#threads.slice(0, chunks - 1).map((thread, w) => thread.request({ ...callsOf(w + 1), control }));
+    claimChunks(control, run, callsOf(0));
+    if (watchFinished(control, replies.length)) {
+      // Done: the replies still come, and a worker that fails later rejects its next request.
+      for (const reply of replies) reply.catch(() => {});
+    } else {
+      await Promise.all(replies);
+    }
+    return new Float64Array(control, RESULTS, chunks);
   }
 
   async dispose(): Promise<void> {

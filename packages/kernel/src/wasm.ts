@@ -6,7 +6,7 @@
 import { QUAD_ROWS, centredMeans, columnCentres, writeQuads } from './float32-data.js';
 import { KERNEL_SHARED_WASM_BASE64, KERNEL_WASM_BASE64, SHARED_MEMORY_PAGES } from './generated/kernel-wasm.js';
 import { precCholSize, secondMomentSize } from './layout.js';
-import { type ClaimRequest, claimChunks } from './claim-chunks.js';
+import type { ChunkCalls } from './claim-chunks.js';
 import { eStepChunks } from './thread-ranges.js';
 import { WorkerPool } from './threads.js';
 import type {
@@ -209,22 +209,19 @@ function layoutSession(
 }
 
 /**
- * Byte offsets, inside one allocation, of what a threaded E-step needs beyond the session: the claim counter, one
- * log-likelihood per chunk, the statistics of chunks 1, 2, … (chunk 0 writes the session's) and the scratch of
- * workers 1, 2, … (the calling thread uses the session's).
+ * Byte offsets, inside one allocation, of what a threaded E-step needs beyond the session: the statistics of chunks
+ * 1, 2, … (chunk 0 writes the session's) and the scratch of threads 1, 2, … (thread 0, the calling one, uses the
+ * session's).
  */
 interface ThreadedLayout {
   readonly chunks: number;
-  readonly workers: number;
-  readonly next: number;
-  readonly results: number;
-  /** Chunk c ≥ 1: its N, S, Q at chunkStats + (c − 1)·chunkStride + N, S, Q. */
-  readonly chunkStats: number;
+  readonly threads: number;
+  /** Chunk c ≥ 1: its N, S, Q at (c − 1)·chunkStride + N, S, Q. */
   readonly chunkStride: number;
   readonly N: number;
   readonly S: number;
   readonly Q: number;
-  /** Worker w ≥ 1: its scratch at work + (w − 1)·workStride. */
+  /** Thread t ≥ 1 (worker t − 1): its scratch at work + (t − 1)·workStride. */
   readonly work: number;
   readonly workStride: number;
   readonly bytes: number;
@@ -232,17 +229,15 @@ interface ThreadedLayout {
 
 const align16 = (size: number): number => Math.ceil(size / 16) * 16;
 
-function layoutThreaded(chunks: number, workers: number, d: number, kind: CovarianceKind, k: number, workBytes: number): ThreadedLayout {
+function layoutThreaded(chunks: number, threads: number, d: number, kind: CovarianceKind, k: number, workBytes: number): ThreadedLayout {
   const N = 0;
   const S = N + align16(8 * k);
   const Q = S + align16(8 * k * d);
   const chunkStride = Q + align16(8 * secondMomentSize(kind, k, d));
   const workStride = align16(workBytes);
-  const next = 0;
-  const results = next + 16;
-  const chunkStats = results + align16(8 * chunks);
-  const work = chunkStats + (chunks - 1) * chunkStride;
-  return { chunks, workers, next, results, chunkStats, chunkStride, N, S, Q, work, workStride, bytes: work + (workers - 1) * workStride };
+  const work = (chunks - 1) * chunkStride;
+  // At least 16 bytes: an allocation of 0 bytes is not one.
+  return { chunks, threads, chunkStride, N, S, Q, work, workStride, bytes: Math.max(16, work + (threads - 1) * workStride) };
 }
 
 /** 2^e with e the smallest integer such that max(weights) ≤ 2^e (1 when every weight is 0). */
@@ -406,27 +401,21 @@ class WasmSession implements KernelSession {
     const at = (offset: number): number => this.base + offset;
     const chunkStats = (c: number): { N: number; S: number; Q: number } => {
       if (c === 0) return { N: at(layout.N), S: at(layout.S), Q: at(layout.Q) };
-      const block = base + scratch.chunkStats + (c - 1) * scratch.chunkStride;
+      const block = base + (c - 1) * scratch.chunkStride;
       return { N: block + scratch.N, S: block + scratch.S, Q: block + scratch.Q };
     };
-    const requestWith = (work: number): ClaimRequest => ({
-      name: this.entry.eStepName,
-      chunks: chunks.map(([start, end], c) => {
-        const { N, S, Q } = chunkStats(c);
-        return this.eStepArgs(start, end, N, S, Q, work);
-      }),
-      next: base + scratch.next,
-      results: base + scratch.results,
-    });
-    const { buffer } = this.wasm.memory;
-    new Int32Array(buffer, base + scratch.next, 1)[0] = 0; // before any worker is asked to claim
-    const workers = Array.from({ length: threads.count - 1 }, (_, w) =>
-      threads.claim(w, requestWith(base + scratch.work + w * scratch.workStride)),
-    );
-    claimChunks(buffer, this.entry.eStep, requestWith(at(layout.work)));
-    await Promise.all(workers);
+    const callsOf = (thread: number): ChunkCalls => {
+      const work = thread === 0 ? at(layout.work) : base + scratch.work + (thread - 1) * scratch.workStride;
+      return {
+        name: this.entry.eStepName,
+        chunks: chunks.map(([start, end], c) => {
+          const { N, S, Q } = chunkStats(c);
+          return this.eStepArgs(start, end, N, S, Q, work);
+        }),
+      };
+    };
+    const results = await threads.runChunks(chunks.length, callsOf, this.entry.eStep);
     this.readStats(stats);
-    const results = new Float64Array(this.wasm.memory.buffer, base + scratch.results, chunks.length);
     let logLikelihood = results[0]!;
     // Fixed order: chunk 1, 2, … added to chunk 0, whichever thread ran each.
     for (let c = 1; c < chunks.length; c++) {
@@ -442,7 +431,7 @@ class WasmSession implements KernelSession {
   private ensureThreaded(chunks: number, threads: number): { readonly base: number; readonly layout: ThreadedLayout } {
     if (this.base === 0) throw new Error('the kernel session has been disposed');
     const held = this.threaded;
-    if (held && held.layout.chunks >= chunks && held.layout.workers >= threads) return held;
+    if (held && held.layout.chunks >= chunks && held.layout.threads >= threads) return held;
     this.freeThreaded();
     const layout = layoutThreaded(chunks, threads, this.cols, this.kind, this.k, this.entry.workBytes);
     let base: number;

@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { addStats, createStats } from '../src/layout.js';
 import { eStepChunks, evenRanges } from '../src/thread-ranges.js';
-import { liveWorkerCount } from '../src/threads.js';
+import { WorkerPool, liveWorkerCount } from '../src/threads.js';
 import { COVARIANCE_KINDS, type EStepThreads } from '../src/types.js';
 import { getKernel, getSharedKernel } from '../src/wasm.js';
 import { mulberry32, randomData, randomParams } from './helpers/random.js';
@@ -78,6 +78,23 @@ describe('eStepThreaded', () => {
       });
     }
   }
+
+  it('a worker whose export throws counts itself finished, fails the run with its error, and serves the next run', async () => {
+    const pool = await getKernel().openThreads!(2);
+    open = pool;
+    if (!(pool instanceof WorkerPool)) throw new TypeError('expected the WebAssembly kernel\'s pool');
+    // The calling thread holds its first chunk long enough for the worker to claim the other one.
+    const slowly = (): number => {
+      const until = performance.now() + 200;
+      while (performance.now() < until);
+      return 1;
+    };
+    const calls = (name: string) => () => ({ name, chunks: [[], []] });
+    await expect(pool.runChunks(2, calls('noSuchExport'), slowly)).rejects.toThrow(/an E-step worker failed: TypeError/);
+    // One chunk each, in either order: the worker's returns blockRows32() = 64.
+    const results = await pool.runChunks(2, calls('blockRows32'), slowly);
+    expect([...results].sort((a, b) => a - b)).toEqual([1, 64]);
+  });
 
   it('dispose terminates every worker', async () => {
     const before = liveWorkerCount();
