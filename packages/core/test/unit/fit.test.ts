@@ -140,6 +140,11 @@ describe('fitSteps', () => {
     expect(steps.at(-1)!.model.predict(X)).toEqual(fitted.predict(X));
     expect(steps[1]!.model.lowerBounds).toEqual(fitted.lowerBounds.slice(0, 2));
     expect(steps[1]!.model.means).toEqual(steps[1]!.means);
+    // Built on first read, then kept; and they serialise like plain fields.
+    expect(steps[1]!.model).toBe(steps[1]!.model);
+    expect(steps[1]!.means).toBe(steps[1]!.means);
+    const { model: _model, ...fields } = steps[0]!;
+    expect(JSON.parse(JSON.stringify(fields))).toMatchObject({ means: steps[0]!.means, covariances: steps[0]!.covariances });
   });
 
   test('stopping early releases the kernel session', async () => {
