@@ -37,11 +37,12 @@ const SLOT: usize = 16;
 
 /**
  * Copies rows [first, first + 2·pairs) ∩ [first, end) of x into the block's pair slots (a lone last row fills
- * both lanes), zeroes the padding column of odd d, and sets the lanes' weights: `weights` (0 = unweighted: 1),
- * or 0 for a lane past `end`.
+ * both lanes), and sets the lanes' weights: `weights` (0 = unweighted: 1), or 0 for a lane past `end`. Columns go
+ * two at a time, a 2×2 transpose of two loads from the rows (half the instructions of a load per value).
  */
 @inline function loadBlock(x: usize, d: i32, first: i32, end: i32, pairs: i32, weights: usize, work: usize): void {
   const rowBytes = <usize>d << 3;
+  const evenBytes = <usize>(d & ~1) << 3;
   const weight = blockWeightOffset(work, d);
   let slot = blockRowsOffset(work);
   for (let b = 0; b < pairs; b++) {
@@ -49,10 +50,15 @@ const SLOT: usize = 16;
     const hasB = i + 1 < end;
     const rowA = x + <usize>i * rowBytes;
     const rowB = hasB ? rowA + rowBytes : rowA;
-    for (let c = 0; c < d; c++) {
-      const o = <usize>c << 3;
-      v128.store(slot + <usize>c * BLOCK_COLUMN_BYTES, f64x2.replace_lane(f64x2.splat(load<f64>(rowA + o)), 1, load<f64>(rowB + o)));
+    let column = slot;
+    for (let o: usize = 0; o < evenBytes; o += 16) {
+      const a = v128.load(rowA + o);
+      const bRow = v128.load(rowB + o);
+      v128.store(column, v128.shuffle<f64>(a, bRow, 0, 2));
+      v128.store(column + BLOCK_COLUMN_BYTES, v128.shuffle<f64>(a, bRow, 1, 3));
+      column += 2 * BLOCK_COLUMN_BYTES;
     }
+    if (d & 1) v128.store(column, f64x2.replace_lane(f64x2.splat(load<f64>(rowA + evenBytes)), 1, load<f64>(rowB + evenBytes)));
     let w = ONE;
     if (weights) {
       const at = weights + (<usize>i << 3);
