@@ -1,7 +1,7 @@
 // The threaded E-step: chunks claimed by the calling thread and the workers on the shared memory, added in chunk order.
 import { afterEach, describe, expect, it } from 'vitest';
 import { addStats, createStats } from '../src/layout.js';
-import { eStepChunks, evenRanges } from '../src/thread-ranges.js';
+import { eStepChunks } from '../src/thread-ranges.js';
 import { WorkerPool, liveWorkerCount } from '../src/threads.js';
 import { COVARIANCE_KINDS, type EStepThreads } from '../src/types.js';
 import { getKernel, getSharedKernel } from '../src/wasm.js';
@@ -14,15 +14,6 @@ let open: EStepThreads | undefined;
 afterEach(async () => {
   await open?.dispose();
   open = undefined;
-});
-
-describe('evenRanges', () => {
-  it('splits rows into contiguous even-length ranges covering every row once', () => {
-    expect(evenRanges(11, 2, 2)).toEqual([[0, 6], [6, 11]]);
-    expect(evenRanges(12, 3, 2)).toEqual([[0, 4], [4, 8], [8, 12]]);
-    expect(evenRanges(3, 4, 2)).toEqual([[0, 2], [2, 3]]);
-    expect(evenRanges(0, 2, 2)).toEqual([[0, 0]]);
-  });
 });
 
 describe('eStepChunks', () => {
