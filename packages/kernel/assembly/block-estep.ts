@@ -7,6 +7,7 @@ import { addBlockStatsNarrow, logRhoBlockNarrow } from './block-narrow';
 import { exponentiateRow, startTermCount } from './exponentiate';
 import { centreMeans, logRhoBlockSpherical } from './block-spherical';
 import { LANE_PAIR_ENTRY, lanePairValues, pairActiveLanes } from './lane-pairs';
+import { columnStride, pairedLayout, rowAddress } from './paired-data';
 import { readAhead, setReadAheadPace, startReadAhead } from './read-ahead';
 import {
   BLOCK_COLUMN_BYTES,
@@ -35,30 +36,12 @@ const ZERO: v128 = f64x2.splat(0);
 const ONE: v128 = f64x2.splat(1);
 const SLOT: usize = 16;
 
-/**
- * Copies rows [first, first + 2·pairs) ∩ [first, end) of x into the block's pair slots (a lone last row fills
- * both lanes), and sets the lanes' weights: `weights` (0 = unweighted: 1), or 0 for a lane past `end`. Columns go
- * two at a time, a 2×2 transpose of two loads from the rows (half the instructions of a load per value).
- */
-@inline function loadBlock(x: usize, d: i32, first: i32, end: i32, pairs: i32, weights: usize, work: usize): void {
-  const rowBytes = <usize>d << 3;
-  const evenBytes = <usize>(d & ~1) << 3;
+/** Sets the block's lane weights: `weights` (0 = unweighted: 1), or 0 for a lane past `end`. */
+@inline function loadWeights(d: i32, first: i32, end: i32, pairs: i32, weights: usize, work: usize): void {
   const weight = blockWeightOffset(work, d);
-  let slot = blockRowsOffset(work);
   for (let b = 0; b < pairs; b++) {
     const i = first + 2 * b;
     const hasB = i + 1 < end;
-    const rowA = x + <usize>i * rowBytes;
-    const rowB = hasB ? rowA + rowBytes : rowA;
-    let column = slot;
-    for (let o: usize = 0; o < evenBytes; o += 16) {
-      const a = v128.load(rowA + o);
-      const bRow = v128.load(rowB + o);
-      v128.store(column, v128.shuffle<f64>(a, bRow, 0, 2));
-      v128.store(column + BLOCK_COLUMN_BYTES, v128.shuffle<f64>(a, bRow, 1, 3));
-      column += 2 * BLOCK_COLUMN_BYTES;
-    }
-    if (d & 1) v128.store(column, f64x2.replace_lane(f64x2.splat(load<f64>(rowA + evenBytes)), 1, load<f64>(rowB + evenBytes)));
     let w = ONE;
     if (weights) {
       const at = weights + (<usize>i << 3);
@@ -67,8 +50,42 @@ const SLOT: usize = 16;
       w = f64x2.replace_lane(ONE, 1, 0);
     }
     v128.store(weight + (<usize>b << 4), w);
+  }
+}
+
+/**
+ * Copies rows [first, first + 2·pairs) ∩ [first, end) of x into the block's pair slots (a lone last row fills
+ * both lanes) and sets the lanes' weights. Row by row data goes two columns at a time, a 2×2 transpose of two
+ * loads (half the instructions of a load per value); paired data (paired-data.ts) is copied only for a range that
+ * starts on an odd row, whose pairs straddle the stored ones.
+ */
+@inline function loadBlock(x: usize, d: i32, first: i32, end: i32, pairs: i32, weights: usize, work: usize): void {
+  const evenBytes = <usize>(d & ~1) << 3;
+  const stride = columnStride(d);
+  let slot = blockRowsOffset(work);
+  for (let b = 0; b < pairs; b++) {
+    const i = first + 2 * b;
+    const rowA = rowAddress(x, d, i);
+    const rowB = i + 1 < end ? rowAddress(x, d, i + 1) : rowA;
+    let column = slot;
+    let o: usize = 0;
+    if (!pairedLayout(d)) {
+      for (; o < evenBytes; o += 16) {
+        const a = v128.load(rowA + o);
+        const bRow = v128.load(rowB + o);
+        v128.store(column, v128.shuffle<f64>(a, bRow, 0, 2));
+        v128.store(column + BLOCK_COLUMN_BYTES, v128.shuffle<f64>(a, bRow, 1, 3));
+        column += 2 * BLOCK_COLUMN_BYTES;
+      }
+    }
+    for (let c = <i32>(o >> 3); c < d; c++) {
+      const at = <usize>c * stride;
+      v128.store(column, f64x2.replace_lane(f64x2.splat(load<f64>(rowA + at)), 1, load<f64>(rowB + at)));
+      column += BLOCK_COLUMN_BYTES;
+    }
     slot += SLOT;
   }
+  loadWeights(d, first, end, pairs, weights, work);
 }
 
 /** Zeroes the padding column (index d, odd d only) of every pair in the three per-pair buffers. */
@@ -363,6 +380,10 @@ const SLOT: usize = 16;
   const accQ = blockAccQOffset(work, k, d);
   // The separable statistics pass walks the pairs pass 2 lists (the narrow passes walk every pair).
   const list = (kind == DIAG || kind == SPHERICAL) && d > 2;
+  // Paired data from an even row on: the narrow passes read the pairs where they are stored.
+  const direct = pairedLayout(d) && (start & 1) == 0;
+  const unitStride: usize = direct ? <usize>d << 4 : SLOT;
+  const column1: usize = direct ? SLOT : BLOCK_COLUMN_BYTES;
   const rowBytes = <usize>d << 3;
   const blockBytes = <usize>(2 * BLOCK_PAIRS) * rowBytes;
   const rangeEnd = x + <usize>end * rowBytes;
@@ -371,11 +392,13 @@ const SLOT: usize = 16;
   let logLikelihood = ZERO;
   for (let first = start; first < end; first += 2 * BLOCK_PAIRS) {
     const pairs = min(BLOCK_PAIRS, (end - first + 1) >> 1);
-    loadBlock(x, d, first, end, pairs, weights, work);
+    if (direct) loadWeights(d, first, end, pairs, weights, work);
+    else loadBlock(x, d, first, end, pairs, weights, work);
+    const units = direct ? rowAddress(x, d, first) : xb;
     const next = x + <usize>first * rowBytes + blockBytes;
     startReadAhead(next, min(rangeEnd, next + blockBytes));
-    if (d == 1) logRhoBlockNarrow<f64>(kind, 1, xb, SLOT, BLOCK_COLUMN_BYTES, k, pairs, means, precChol, logConst, resp);
-    else if (d == 2) logRhoBlockNarrow<f64>(kind, 2, xb, SLOT, BLOCK_COLUMN_BYTES, k, pairs, means, precChol, logConst, resp);
+    if (d == 1) logRhoBlockNarrow<f64>(kind, 1, units, unitStride, column1, k, pairs, means, precChol, logConst, resp);
+    else if (d == 2) logRhoBlockNarrow<f64>(kind, 2, units, unitStride, column1, k, pairs, means, precChol, logConst, resp);
     else if (kind == SPHERICAL) logRhoBlockSpherical(d, k, pairs, precChol, logConst, work);
     else logRhoBlock(kind, d, k, pairs, means, precChol, logConst, work);
     const blockLogLikelihood = weights
@@ -386,8 +409,8 @@ const SLOT: usize = 16;
         ? responsibilitiesBlock(false, true, k, pairs, d, work)
         : responsibilitiesBlock(false, false, k, pairs, d, work);
     logLikelihood = f64x2.add(logLikelihood, blockLogLikelihood);
-    if (d == 1) addBlockStatsNarrow<f64>(kind, 1, xb, SLOT, BLOCK_COLUMN_BYTES, k, pairs, means, resp, accN, accS, accQ);
-    else if (d == 2) addBlockStatsNarrow<f64>(kind, 2, xb, SLOT, BLOCK_COLUMN_BYTES, k, pairs, means, resp, accN, accS, accQ);
+    if (d == 1) addBlockStatsNarrow<f64>(kind, 1, units, unitStride, column1, k, pairs, means, resp, accN, accS, accQ);
+    else if (d == 2) addBlockStatsNarrow<f64>(kind, 2, units, unitStride, column1, k, pairs, means, resp, accN, accS, accQ);
     else if (list) addBlockStatsSeparable(kind, d, k, means, work);
     else addBlockStatsTriangular(kind, d, k, pairs, means, work);
   }

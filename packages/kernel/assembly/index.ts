@@ -1,6 +1,7 @@
 // Exports of the kernel module. Pointers are byte offsets into this module's memory; sizes are counts of f64.
 // Buffer layouts are those of packages/kernel/src/types.ts; `work` is scratch of workBytes(kind, k, d) bytes;
-// `weights` is one f64 sample weight per row of x, or 0 for an unweighted E-step.
+// `weights` is one f64 sample weight per row of x, or 0 for an unweighted E-step. The float64 x is row by row, in
+// pairs of rows for d ≤ 2 (paired-data.ts).
 import { DIAG, FULL, SPHERICAL, TIED } from './kinds';
 import { eStepRange, scoreRange } from './ranges';
 import { expPair } from './vexp';

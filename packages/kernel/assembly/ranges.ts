@@ -2,6 +2,7 @@ import { parameterSize, statsSlots } from './kinds';
 import { laneSum, storeLaneSums } from './lanes';
 import { eStepBlocks } from './block-estep';
 import { blockAccNOffset, blockAccQOffset, blockAccSOffset } from './block-work';
+import { columnStride, rowAddress } from './paired-data';
 import { logRespPair } from './rowpair';
 import { logRhoOffset } from './work';
 
@@ -55,12 +56,12 @@ import { logRhoOffset } from './work';
   logResp: usize,
   work: usize,
 ): void {
-  const rowBytes = <usize>d << 3;
   const logR = logRhoOffset(work, k, d);
+  const stride = columnStride(d);
   for (let i = start; i < end; i += 2) {
-    const rowA = x + <usize>i * rowBytes;
+    const rowA = rowAddress(x, d, i);
     const hasB = i + 1 < end;
-    const lse = logRespPair(kind, rowA, hasB ? rowA + rowBytes : rowA, d, k, means, precChol, logConst, work);
+    const lse = logRespPair(kind, rowA, hasB ? rowAddress(x, d, i + 1) : rowA, stride, d, k, means, precChol, logConst, work);
     const t = <usize>(i - start);
     if (logDensity) {
       store<f64>(logDensity + (t << 3), f64x2.extract_lane(lse, 0));

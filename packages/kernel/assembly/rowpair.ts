@@ -6,12 +6,14 @@ import { diffsOffset, logRhoOffset, xPairOffset } from './work';
 // Two rows travel together, one per f64x2 lane; every parameter is splatted across both lanes.
 
 /**
- * For rows a and b: fills diffs_j = x − μ_j and log ρ_j (both in `work`) and returns max_j log ρ_j.
+ * For rows a and b (column c of each `stride`·c bytes further): fills diffs_j = x − μ_j and log ρ_j (both in
+ * `work`) and returns max_j log ρ_j.
  */
 @inline function logRhoPair(
   kind: i32,
   rowA: usize,
   rowB: usize,
+  stride: usize,
   d: i32,
   k: i32,
   means: usize,
@@ -21,8 +23,8 @@ import { diffsOffset, logRhoOffset, xPairOffset } from './work';
 ): v128 {
   const xPair = xPairOffset(work);
   for (let c = 0; c < d; c++) {
-    const o = <usize>c << 3;
-    v128.store(xPair + (o << 1), f64x2.replace_lane(f64x2.splat(load<f64>(rowA + o)), 1, load<f64>(rowB + o)));
+    const o = <usize>c * stride;
+    v128.store(xPair + (<usize>c << 4), f64x2.replace_lane(f64x2.splat(load<f64>(rowA + o)), 1, load<f64>(rowB + o)));
   }
   const diffs = diffsOffset(work, d);
   const logRho = logRhoOffset(work, k, d);
@@ -44,13 +46,14 @@ import { diffsOffset, logRhoOffset, xPairOffset } from './work';
 }
 
 /**
- * For rows a and b: fills diffs_j, turns log ρ_j into log r_j (in `work`) and returns
- * log p(x) = log Σ_j ρ_j, taking the maximum out first.
+ * For rows a and b (column c of each `stride`·c bytes further): fills diffs_j, turns log ρ_j into log r_j (in
+ * `work`) and returns log p(x) = log Σ_j ρ_j, taking the maximum out first.
  */
 @inline export function logRespPair(
   kind: i32,
   rowA: usize,
   rowB: usize,
+  stride: usize,
   d: i32,
   k: i32,
   means: usize,
@@ -58,7 +61,7 @@ import { diffsOffset, logRhoOffset, xPairOffset } from './work';
   logConst: usize,
   work: usize,
 ): v128 {
-  const max = logRhoPair(kind, rowA, rowB, d, k, means, precChol, logConst, work);
+  const max = logRhoPair(kind, rowA, rowB, stride, d, k, means, precChol, logConst, work);
   const logRho = logRhoOffset(work, k, d);
   let sum = f64x2.splat(0);
   for (let j = 0; j < k; j++) sum = f64x2.add(sum, expNonNegligible(f64x2.sub(v128.load(logRho + (<usize>j << 4)), max)));

@@ -6,6 +6,7 @@
 import { QUAD_ROWS, centredMeans, columnCentres, writeQuads } from './float32-data.js';
 import { KERNEL_SHARED_WASM_BASE64, KERNEL_WASM_BASE64, SHARED_MEMORY_PAGES } from './generated/kernel-wasm.js';
 import { precCholSize, secondMomentSize } from './layout.js';
+import { PAIRED_COLUMNS, pairedRows, writePairs } from './paired-data.js';
 import type { ChunkCalls } from './claim-chunks.js';
 import { eStepChunks } from './thread-ranges.js';
 import { WorkerPool } from './threads.js';
@@ -172,7 +173,7 @@ interface SessionLayout {
   readonly bytes: number;
 }
 
-/** float64: rows × d f64 in row order; float32: whole quads of QUAD_ROWS rows of f32 (see float32-data.ts). */
+/** float64: rows × d f64 in row order, in pairs of rows for d ≤ PAIRED_COLUMNS (paired-data.ts); float32: whole quads of QUAD_ROWS rows of f32 (see float32-data.ts). */
 function layoutSession(
   rows: number,
   d: number,
@@ -189,7 +190,8 @@ function layoutSession(
     return at;
   };
   const single = dtype === 'float32';
-  const paddedRows = single ? Math.ceil(rows / QUAD_ROWS) * QUAD_ROWS : rows;
+  // float64: whole pairs of rows, which the paired layout of d ≤ PAIRED_COLUMNS fills.
+  const paddedRows = single ? Math.ceil(rows / QUAD_ROWS) * QUAD_ROWS : pairedRows(rows);
   const valueBytes = single ? 4 : 8;
   return {
     x: region(valueBytes * paddedRows * d),
@@ -302,6 +304,8 @@ class WasmSession implements KernelSession {
         this.dispose(); // a value beyond the f32 range
         throw error;
       }
+    } else if (cols <= PAIRED_COLUMNS) {
+      writePairs(this.view(this.layout.x, pairedRows(rows) * cols), data, rows, cols);
     } else {
       this.view(this.layout.x, rows * cols).set(data.subarray(0, rows * cols));
     }

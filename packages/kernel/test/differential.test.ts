@@ -51,16 +51,21 @@ describe.each(COVARIANCE_KINDS)('wasm kernel agrees with the reference kernel: %
   }
 });
 
-describe('scoreRows over ranges longer than one wasm block', () => {
-  it.each(COVARIANCE_KINDS)('%s: 2,500 rows from offset 1 (three blocks, odd length)', (kind) => {
-    const testCase = openCase(kind, 3, 5, 2501, 77);
-    try {
-      compareScoreRows(testCase, 1, 2501);
-      compareEStep(testCase, 1, 2501);
-    } finally {
-      testCase.wasm.dispose();
-    }
-  });
+describe('ranges longer than one wasm block', () => {
+  // d = 2: data in pairs of rows, read in place from an even row, copied from an odd one (paired-data.ts).
+  for (const d of [2, 5]) {
+    it.each(COVARIANCE_KINDS)(`%s, d = ${d}: 2,500 rows from offset 1 and 2,501 from offset 0 (many blocks, odd length)`, (kind) => {
+      const testCase = openCase(kind, 3, d, 2501, 77);
+      try {
+        for (const start of [1, 0]) {
+          compareScoreRows(testCase, start, 2501);
+          compareEStep(testCase, start, 2501);
+        }
+      } finally {
+        testCase.wasm.dispose();
+      }
+    });
+  }
 });
 
 describe('data far from the origin', () => {
