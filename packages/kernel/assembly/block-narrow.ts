@@ -86,7 +86,10 @@ import { splatParameter } from './parameters';
   }
 }
 
-/** Pass 3 for d = columns ≤ 2: adds the block's N, S, Q into the f64 accumulators at accN, accS, accQ. */
+/**
+ * Pass 3 for d = columns ≤ 2: adds the block's N, S, Q into the f64 accumulators at accN, accS, accQ. With
+ * `inverses` (not 0), resp holds e_j and unit b's r_j is e_j · inverses[b].
+ */
 @inline export function addBlockStatsNarrow<T>(
   kind: i32,
   columns: i32,
@@ -97,6 +100,7 @@ import { splatParameter } from './parameters';
   count: i32,
   means: usize,
   resp: usize,
+  inverses: usize,
   accN: usize,
   accS: usize,
   accQ: usize,
@@ -117,7 +121,7 @@ import { splatParameter } from './parameters';
     let r = resp + (<usize>j << 4);
     let unit = units;
     for (let b = 0; b < count; b++) {
-      const rj = v128.load(r);
+      const rj = inverses ? v128.mul<T>(v128.load(r), v128.load(inverses + (<usize>b << 4))) : v128.load(r);
       const diff0 = v128.sub<T>(v128.load(unit), mu0);
       const w0 = v128.mul<T>(rj, diff0);
       n = v128.add<T>(n, rj);

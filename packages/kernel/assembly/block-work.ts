@@ -5,7 +5,8 @@ import { statsSlots } from './kinds';
 // BLOCK_PAIRS row pairs; dp = d rounded up to even, so a 2-column tile may read one zero column past the end.
 //   xb       dp·BLOCK_PAIRS   the block's rows by column: column c of pair b at xb + c·BLOCK_COLUMN_BYTES + b·16, so
 //                             that a tile of neighbouring pairs reads one column at constant offsets from one address
-//   diffs    BLOCK_PAIRS·dp   x − μ_j of the current component; spherical: x − g, by column like xb
+//   diffs    BLOCK_PAIRS·dp   x − μ_j of the current component; spherical: x − g, by column like xb; d ≤ 2
+//                             unweighted: pair b's 1/Σ_j e_j (blockInversesOffset)
 //   wDiffs   BLOCK_PAIRS·dp   r_j · (x − μ_j); spherical: ‖x − g‖² of pair b at wDiffs + b·16
 //   weight   BLOCK_PAIRS      per-lane sample weight (1 without weights; 0 for the missing lane of an odd last row)
 //   resp     BLOCK_PAIRS·k    log ρ_j, then r_j (weighted and masked), pair b's components at resp + b·k
@@ -36,6 +37,11 @@ export const BLOCK_COLUMN_BYTES: usize = <usize>BLOCK_PAIRS * SLOT;
 
 @inline export function blockDiffsOffset(work: usize, d: i32): usize {
   return work + <usize>(BLOCK_PAIRS * paddedColumns(d)) * SLOT;
+}
+
+/** d ≤ 2, unweighted: pair b's 1/Σ_j e_j at + b·16, from pass 2 to the narrow pass 3 (the diffs are not used there). */
+@inline export function blockInversesOffset(work: usize, d: i32): usize {
+  return blockDiffsOffset(work, d);
 }
 
 @inline export function blockWDiffsOffset(work: usize, d: i32): usize {

@@ -356,8 +356,8 @@ const LANE_INDEX: v128 = i32x4(0, 1, 2, 3);
         ? responsibilitiesBlock(false, true, block, k, quads, d, work)
         : responsibilitiesBlock(false, false, block, k, quads, d, work);
     logLikelihood = f64x2.add(logLikelihood, blockLogLikelihood);
-    if (d == 1) addBlockStatsNarrow<f32>(kind, 1, block, 16, 16, k, quads, means, resp, accN, accS, accQ);
-    else if (d == 2) addBlockStatsNarrow<f32>(kind, 2, block, 32, 16, k, quads, means, resp, accN, accS, accQ);
+    if (d == 1) addBlockStatsNarrow<f32>(kind, 1, block, 16, 16, k, quads, means, resp, 0, accN, accS, accQ);
+    else if (d == 2) addBlockStatsNarrow<f32>(kind, 2, block, 32, 16, k, quads, means, resp, 0, accN, accS, accQ);
     else if (kind == DIAG || kind == SPHERICAL) addBlockStatsSeparable(kind, d, k, means, work);
     else addBlockStatsTriangular(kind, d, k, means, work);
   }
