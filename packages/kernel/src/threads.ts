@@ -158,6 +158,7 @@ function warnSingleThread(count: number): void {
 export class WorkerPool implements EStepThreads {
   readonly count: number;
   #threads: Thread[];
+  #disposed = false;
 
   private constructor(threads: Thread[]) {
     this.#threads = threads;
@@ -189,6 +190,7 @@ export class WorkerPool implements EStepThreads {
    * callsOf(w + 1)), each thread claiming the next chunk as it finishes one. Resolves to their results in chunk order.
    */
   async runChunks(chunks: number, callsOf: (thread: number) => ChunkCalls, run: (...args: number[]) => number): Promise<Float64Array> {
+    if (this.#disposed) throw new Error('the E-step threads have been disposed');
     const control = createControl(chunks, this.#threads.length > 0);
     // Workers with no chunk to claim are not asked.
     const replies = this.#threads.slice(0, chunks - 1).map((thread, w) => thread.request({ ...callsOf(w + 1), control }));
@@ -203,6 +205,7 @@ export class WorkerPool implements EStepThreads {
   }
 
   async dispose(): Promise<void> {
+    this.#disposed = true;
     const threads = this.#threads;
     this.#threads = [];
     await Promise.all(threads.map((thread) => thread.terminate()));

@@ -94,6 +94,8 @@ describe('eStepThreaded', () => {
     await threads.dispose();
     await threads.dispose();
     expect(liveWorkerCount()).toBe(before);
+    if (!(threads instanceof WorkerPool)) throw new TypeError('expected the WebAssembly kernel\'s pool');
+    await expect(threads.runChunks(1, () => ({ name: 'blockRows32', chunks: [[]] }), () => 0)).rejects.toThrow('the E-step threads have been disposed');
   });
 
   it('rejects a thread count that is not a positive integer', () => {
