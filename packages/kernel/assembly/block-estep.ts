@@ -7,7 +7,7 @@ import { addBlockStatsNarrow, logRhoBlockNarrow } from './block-narrow';
 import { exponentiateRow, startTermCount } from './exponentiate';
 import { centreMeans, logRhoBlockSpherical } from './block-spherical';
 import { LANE_PAIR_ENTRY, lanePairValues, pairActiveLanes } from './lane-pairs';
-import { columnStride, pairedLayout, rowAddress } from './paired-data';
+import { columnStride, readsInPlace, rowAddress, storedBlockBytes, storedEnd } from './data-layout';
 import { readAhead, setReadAheadPace, startReadAhead } from './read-ahead';
 import {
   BLOCK_COLUMN_BYTES,
@@ -56,12 +56,10 @@ const SLOT: usize = 16;
 
 /**
  * Copies rows [first, first + 2·pairs) ∩ [first, end) of x into the block's pair slots (a lone last row fills
- * both lanes) and sets the lanes' weights. Row by row data goes two columns at a time, a 2×2 transpose of two
- * loads (half the instructions of a load per value); paired data (paired-data.ts) is copied only for a range that
- * starts on an odd row, whose pairs straddle the stored ones.
+ * both lanes) and sets the lanes' weights: for a range that does not start where x's pairs or blocks do
+ * (data-layout.ts), so that its pairs straddle the stored ones.
  */
 @inline function loadBlock(x: usize, d: i32, first: i32, end: i32, pairs: i32, weights: usize, work: usize): void {
-  const evenBytes = <usize>(d & ~1) << 3;
   const stride = columnStride(d);
   let slot = blockRowsOffset(work);
   for (let b = 0; b < pairs; b++) {
@@ -69,17 +67,7 @@ const SLOT: usize = 16;
     const rowA = rowAddress(x, d, i);
     const rowB = i + 1 < end ? rowAddress(x, d, i + 1) : rowA;
     let column = slot;
-    let o: usize = 0;
-    if (!pairedLayout(d)) {
-      for (; o < evenBytes; o += 16) {
-        const a = v128.load(rowA + o);
-        const bRow = v128.load(rowB + o);
-        v128.store(column, v128.shuffle<f64>(a, bRow, 0, 2));
-        v128.store(column + BLOCK_COLUMN_BYTES, v128.shuffle<f64>(a, bRow, 1, 3));
-        column += 2 * BLOCK_COLUMN_BYTES;
-      }
-    }
-    for (let c = <i32>(o >> 3); c < d; c++) {
+    for (let c = 0; c < d; c++) {
       const at = <usize>c * stride;
       v128.store(column, f64x2.replace_lane(f64x2.splat(load<f64>(rowA + at)), 1, load<f64>(rowB + at)));
       column += BLOCK_COLUMN_BYTES;
@@ -89,7 +77,7 @@ const SLOT: usize = 16;
   loadWeights(d, first, end, pairs, weights, work);
 }
 
-/** Zeroes the padding column (index d, odd d only) of every pair in the three per-pair buffers. */
+/** Zeroes the padding column (index d, odd d only) of every pair in the three per-pair buffers (x stores its own). */
 @inline function zeroPadding(d: i32, work: usize): void {
   if ((d & 1) == 0) return;
   const stride = <usize>paddedColumns(d) * SLOT;
@@ -101,14 +89,13 @@ const SLOT: usize = 16;
   }
 }
 
-/** diffs[b][c] = x[b][c] − μ_c for every pair of the block. */
-@inline function subtractMean(d: i32, pairs: i32, mean: usize, work: usize): void {
+/** diffs[b][c] = x[b][c] − μ_c for every pair of the block's rows (laid out as xb). */
+@inline function subtractMean(d: i32, pairs: i32, mean: usize, rows: usize, work: usize): void {
   const stride = <usize>paddedColumns(d) * SLOT;
-  const xb = blockRowsOffset(work);
   const diffs = blockDiffsOffset(work, d);
   for (let c = 0; c < d; c++) {
     const mu = v128.load64_splat(mean + (<usize>c << 3));
-    const column = xb + <usize>c * BLOCK_COLUMN_BYTES;
+    const column = rows + <usize>c * BLOCK_COLUMN_BYTES;
     let at = <usize>c * SLOT;
     for (let b = 0; b < pairs; b++) {
       v128.store(diffs + at, f64x2.sub(v128.load(column + (<usize>b << 4)), mu));
@@ -160,12 +147,11 @@ const SLOT: usize = 16;
 }
 
 /**
- * Pass 1 for full, tied and diag (spherical: block-spherical.ts): resp[b][j] = log ρ_j of pair b, the next
- * block's rows read ahead tile by tile (read-ahead.ts).
+ * Pass 1 for full, tied and diag (spherical: block-spherical.ts): resp[b][j] = log ρ_j of pair b of the block's rows
+ * (laid out as xb), the next block's rows read ahead tile by tile (read-ahead.ts).
  */
-@inline function logRhoBlock(kind: i32, d: i32, k: i32, pairs: i32, means: usize, precChol: usize, logConst: usize, work: usize): void {
+@inline function logRhoBlock(kind: i32, d: i32, k: i32, pairs: i32, means: usize, precChol: usize, logConst: usize, rows: usize, work: usize): void {
   const stride = <usize>paddedColumns(d) * SLOT;
-  const xb = blockRowsOffset(work);
   const diffs = blockDiffsOffset(work, d);
   const resp = blockRespOffset(work, d);
   const respStride = <usize>k * SLOT;
@@ -175,7 +161,7 @@ const SLOT: usize = 16;
     let out = resp + (<usize>j << 4);
     if (kind == DIAG) {
       const u = precChol + (<usize>(j * d) << 3);
-      let pair = xb;
+      let pair = rows;
       let b = 0;
       for (; b + 3 < pairs; b += 4) {
         readAhead();
@@ -190,7 +176,7 @@ const SLOT: usize = 16;
       }
     } else {
       const U = kind == FULL ? precChol + (<usize>(j * packedSize<i32>(d)) << 3) : precChol;
-      subtractMean(d, pairs, mean, work);
+      subtractMean(d, pairs, mean, rows, work);
       let diff = diffs;
       let b = 0;
       for (; b + 1 < pairs; b += 2) {
@@ -209,17 +195,17 @@ const SLOT: usize = 16;
 /**
  * Pass 2: turns resp[b][j] into r_j times the lane's weight (zero where the weight is 0, whatever the density)
  * and returns the block's Σ w log p per lane. Unweighted, Σ log p = Σ max + log Π Σ_j e_j: one log per block.
- * The exps: exponentiate.ts; with `list`, they also list each component's active pairs for pass 3 (active.ts).
+ * The exps: exponentiate.ts; with `list`, they also list each component's active pairs of `rows` for pass 3
+ * (active.ts).
  * With `deferred` (unweighted, d ≤ 2) resp keeps e_j and pair b's factor 1/Σ_j e_j goes to inverses[b]: the narrow
  * pass 3 multiplies as it reads, which saves a pass over resp (a tenth of the E-step at d = 2, k = 5).
  */
-@inline function responsibilitiesBlock(weighted: bool, list: bool, deferred: bool, k: i32, pairs: i32, d: i32, work: usize): v128 {
+@inline function responsibilitiesBlock(weighted: bool, list: bool, deferred: bool, k: i32, pairs: i32, d: i32, rows: usize, work: usize): v128 {
   const weight = blockWeightOffset(work, d);
   const terms = blockTermsOffset(work, k, d);
   const lists = list ? blockListsOffset(work, k, d) : 0;
   const inverses = blockInversesOffset(work, d);
   if (list) clearActive(lists, BLOCK_PAIRS, k);
-  const xb = blockRowsOffset(work);
   startTermCount();
   let row = blockRespOffset(work, d);
   let logLikelihood = ZERO;
@@ -229,7 +215,7 @@ const SLOT: usize = 16;
     let max = f64x2.splat(-Infinity);
     // pmax(max, v) = max < v ? v : max, the reference's comparison (NaN never becomes the maximum).
     for (let j = 0; j < k; j++) max = f64x2.pmax(max, v128.load(row + (<usize>j << 4)));
-    const sum = exponentiateRow<f64>(b, k, row, max, terms, lists, BLOCK_PAIRS, xb + (<usize>b << 4));
+    const sum = exponentiateRow<f64>(b, k, row, max, terms, lists, BLOCK_PAIRS, rows + (<usize>b << 4));
     const w = v128.load(weight + (<usize>b << 4));
     const keep = f64x2.ne(w, ZERO);
     // Unweighted, a lane is dropped only as the copy of a lone last row (finite where that row is), so masking
@@ -325,9 +311,8 @@ const SLOT: usize = 16;
  * Pass 3, full and tied: N, S and Q over the lanes with a nonzero r_j, two by two (lane-pairs.ts: the O(d²) work per
  * vector makes halving the vectors worth the pairing), Q by tiles of the outer products.
  */
-@inline function addBlockStatsTriangular(kind: i32, d: i32, k: i32, pairs: i32, means: usize, work: usize): void {
+@inline function addBlockStatsTriangular(kind: i32, d: i32, k: i32, pairs: i32, means: usize, rows: usize, work: usize): void {
   const stride = <usize>paddedColumns(d) * SLOT;
-  const xb = blockRowsOffset(work);
   const diffs = blockDiffsOffset(work, d);
   const wDiffs = blockWDiffsOffset(work, d);
   const active = blockActiveOffset(work, k, d);
@@ -337,7 +322,7 @@ const SLOT: usize = 16;
   for (let j = 0; j < k; j++) {
     addBlockWeight(d, k, pairs, j, work, accN);
     const r0 = blockRespOffset(work, d) + (<usize>j << 4);
-    const count = pairActiveLanes(k, pairs, r0, xb, active);
+    const count = pairActiveLanes(k, pairs, r0, rows, active);
     if (count == 0) continue;
     const mean = means + (<usize>(j * d) << 3);
     const sRow = accS + (<usize>(j * d) << 4);
@@ -390,13 +375,13 @@ const SLOT: usize = 16;
   const list = (kind == DIAG || kind == SPHERICAL) && d > 2;
   // Unweighted, the narrow pass 3 normalises e_j itself (see responsibilitiesBlock).
   const inverses = weights ? 0 : blockInversesOffset(work, d);
-  // Paired data from an even row on: the narrow passes read the pairs where they are stored.
-  const direct = pairedLayout(d) && (start & 1) == 0;
+  // From the start of a stored pair (d ≤ 2) or block (d > 2) on, the passes read each block where x stores it; its
+  // units are row pairs, one after the other for d ≤ 2 (data-layout.ts), laid out as xb for d > 2.
+  const direct = readsInPlace(d, start);
   const unitStride: usize = direct ? <usize>d << 4 : SLOT;
   const column1: usize = direct ? SLOT : BLOCK_COLUMN_BYTES;
-  const rowBytes = <usize>d << 3;
-  const blockBytes = <usize>(2 * BLOCK_PAIRS) * rowBytes;
-  const rangeEnd = x + <usize>end * rowBytes;
+  const blockBytes = storedBlockBytes(d);
+  const rangeEnd = storedEnd(x, d, end);
   // Spread over pass 1's tiles of four pairs (and of one or two components).
   setReadAheadPace(blockBytes, k * (BLOCK_PAIRS / 4));
   let logLikelihood = ZERO;
@@ -405,26 +390,27 @@ const SLOT: usize = 16;
     if (direct) loadWeights(d, first, end, pairs, weights, work);
     else loadBlock(x, d, first, end, pairs, weights, work);
     const units = direct ? rowAddress(x, d, first) : xb;
-    const next = x + <usize>first * rowBytes + blockBytes;
+    // The next block where x stores it (approximately, for a copied block).
+    const next = rowAddress(x, d, first) + blockBytes;
     startReadAhead(next, min(rangeEnd, next + blockBytes));
     if (d == 1) logRhoBlockNarrow<f64>(kind, 1, units, unitStride, column1, k, pairs, means, precChol, logConst, resp);
     else if (d == 2) logRhoBlockNarrow<f64>(kind, 2, units, unitStride, column1, k, pairs, means, precChol, logConst, resp);
-    else if (kind == SPHERICAL) logRhoBlockSpherical(d, k, pairs, precChol, logConst, work);
-    else logRhoBlock(kind, d, k, pairs, means, precChol, logConst, work);
+    else if (kind == SPHERICAL) logRhoBlockSpherical(d, k, pairs, precChol, logConst, units, work);
+    else logRhoBlock(kind, d, k, pairs, means, precChol, logConst, units, work);
     const blockLogLikelihood = weights
       ? list
-        ? responsibilitiesBlock(true, true, false, k, pairs, d, work)
-        : responsibilitiesBlock(true, false, false, k, pairs, d, work)
+        ? responsibilitiesBlock(true, true, false, k, pairs, d, units, work)
+        : responsibilitiesBlock(true, false, false, k, pairs, d, units, work)
       : list
-        ? responsibilitiesBlock(false, true, false, k, pairs, d, work)
+        ? responsibilitiesBlock(false, true, false, k, pairs, d, units, work)
         : d <= 2
-          ? responsibilitiesBlock(false, false, true, k, pairs, d, work)
-          : responsibilitiesBlock(false, false, false, k, pairs, d, work);
+          ? responsibilitiesBlock(false, false, true, k, pairs, d, units, work)
+          : responsibilitiesBlock(false, false, false, k, pairs, d, units, work);
     logLikelihood = f64x2.add(logLikelihood, blockLogLikelihood);
     if (d == 1) addBlockStatsNarrow<f64>(kind, 1, units, unitStride, column1, k, pairs, means, resp, inverses, accN, accS, accQ);
     else if (d == 2) addBlockStatsNarrow<f64>(kind, 2, units, unitStride, column1, k, pairs, means, resp, inverses, accN, accS, accQ);
     else if (list) addBlockStatsSeparable(kind, d, k, means, work);
-    else addBlockStatsTriangular(kind, d, k, pairs, means, work);
+    else addBlockStatsTriangular(kind, d, k, pairs, means, units, work);
   }
   return logLikelihood;
 }

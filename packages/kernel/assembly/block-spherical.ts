@@ -3,7 +3,6 @@ import {
   blockCentreOffset,
   blockDiffsOffset,
   blockRespOffset,
-  blockRowsOffset,
   blockWDiffsOffset,
 } from './block-work';
 import { readAhead } from './read-ahead';
@@ -39,17 +38,17 @@ const SLOT: usize = 16;
   }
 }
 
-/** x − g of one pair's column at `at` (in xb), stored at the same place in diffs; returns its square added to `sum`. */
+/** x − g of one pair's column at `at` (in the rows), stored at the same place in diffs; returns its square added to `sum`. */
 @inline function centreColumn(at: usize, diffsFromRows: usize, g: v128, sum: v128): v128 {
   const centred = f64x2.sub(v128.load(at), g);
   v128.store(at + diffsFromRows, centred);
   return f64x2.add(sum, f64x2.mul(centred, centred));
 }
 
-/** diffs = the block's rows minus g (by column like xb) and wDiffs[b] = ‖x − g‖² of pair b, four pairs at a time. */
-@inline function centreRows(d: i32, k: i32, pairs: i32, work: usize): void {
-  const xb = blockRowsOffset(work);
-  const diffsFromRows = blockDiffsOffset(work, d) - xb;
+/** diffs = the block's rows (laid out as xb) minus g and wDiffs[b] = ‖x − g‖² of pair b, four pairs at a time. */
+@inline function centreRows(d: i32, k: i32, pairs: i32, rows: usize, work: usize): void {
+  // Addresses are u32: the offset wraps around where the rows lie above diffs (in x), and adding it wraps back.
+  const diffsFromRows = blockDiffsOffset(work, d) - rows;
   const norms = blockWDiffsOffset(work, d);
   const centre = blockCentreOffset(work, k, d) + <usize>(d * k + k) * SLOT;
   const end = centre + <usize>d * SLOT;
@@ -59,7 +58,7 @@ const SLOT: usize = 16;
     let sum1 = ZERO;
     let sum2 = ZERO;
     let sum3 = ZERO;
-    let at = xb + (<usize>b << 4);
+    let at = rows + (<usize>b << 4);
     for (let g = centre; g < end; g += SLOT) {
       const value = v128.load(g);
       sum0 = centreColumn(at, diffsFromRows, value, sum0);
@@ -76,7 +75,7 @@ const SLOT: usize = 16;
   }
   for (; b < pairs; b++) {
     let sum = ZERO;
-    let at = xb + (<usize>b << 4);
+    let at = rows + (<usize>b << 4);
     for (let g = centre; g < end; g += SLOT) {
       sum = centreColumn(at, diffsFromRows, v128.load(g), sum);
       at += BLOCK_COLUMN_BYTES;
@@ -170,8 +169,8 @@ const SLOT: usize = 16;
  * Pass 1, spherical, d > 2 (after centreMeans for these means): resp[b][j] = log ρ_j of pair b, the next block's
  * rows read ahead tile by tile (read-ahead.ts, twice per tile of two components).
  */
-@inline export function logRhoBlockSpherical(d: i32, k: i32, pairs: i32, precChol: usize, logConst: usize, work: usize): void {
-  centreRows(d, k, pairs, work);
+@inline export function logRhoBlockSpherical(d: i32, k: i32, pairs: i32, precChol: usize, logConst: usize, rows: usize, work: usize): void {
+  centreRows(d, k, pairs, rows, work);
   let j = 0;
   for (; j + 1 < k; j += 2) logRhoComponents(true, d, k, j, pairs, precChol, logConst, work);
   if (j < k) logRhoComponents(false, d, k, j, pairs, precChol, logConst, work);

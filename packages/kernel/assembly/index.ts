@@ -1,8 +1,9 @@
 // Exports of the kernel module. Pointers are byte offsets into this module's memory; sizes are counts of f64.
 // Buffer layouts are those of packages/kernel/src/types.ts; `work` is scratch of workBytes(kind, k, d) bytes;
-// `weights` is one f64 sample weight per row of x, or 0 for an unweighted E-step. The float64 x is row by row, in
-// pairs of rows for d ≤ 2 (paired-data.ts).
+// `weights` is one f64 sample weight per row of x, or 0 for an unweighted E-step. The float64 x is in pairs of rows
+// for d ≤ 2 and in blocks laid out as the E-step computes on them for d > 2 (data-layout.ts).
 import { DIAG, FULL, SPHERICAL, TIED } from './kinds';
+import { layOutRows, storedBytes, storedUnitRows } from './data-layout';
 import { eStepRange, scoreRange } from './ranges';
 import { expPair } from './vexp';
 import { workSize } from './work';
@@ -20,6 +21,21 @@ export function free(ptr: usize): void {
 /** Bytes of scratch the entry points need for `kind` (0 full, 1 tied, 2 diag, 3 spherical), k components, d columns. */
 export function workBytes(kind: i32, k: i32, d: i32): f64 {
   return workSize(kind, <f64>k, <f64>d);
+}
+
+/** Bytes of the float64 x of `rows` rows of d columns (data-layout.ts). */
+export function dataBytes(rows: i32, d: i32): f64 {
+  return storedBytes(<f64>rows, d);
+}
+
+/** Rows a range of the float64 x must start on a multiple of to be read in place (a threaded E-step's chunks do). */
+export function dataUnitRows(d: i32): i32 {
+  return storedUnitRows(d);
+}
+
+/** Lays out the float64 x, which holds rows × d values row by row, as the kernel reads it; `scratch`: 64·d f64. */
+export function layOutData(x: usize, rows: i32, d: i32, scratch: usize): void {
+  layOutRows(x, rows, d, scratch);
 }
 
 /** Full covariances: fused E-step over rows [start, end) of x (rows × d); writes N, S, Q and returns Σ log p (weighted by `weights`, one per row of x, unless 0). */

@@ -2,7 +2,7 @@ import { parameterSize, statsSlots } from './kinds';
 import { laneSum, storeLaneSums } from './lanes';
 import { eStepBlocks } from './block-estep';
 import { blockAccNOffset, blockAccQOffset, blockAccSOffset } from './block-work';
-import { columnStride, rowAddress } from './paired-data';
+import { columnStride, rowAddress } from './data-layout';
 import { logRespPair } from './rowpair';
 import { logRhoOffset } from './work';
 

@@ -6,7 +6,6 @@
 import { QUAD_ROWS, centredMeans, columnCentres, writeQuads } from './float32-data.js';
 import { KERNEL_SHARED_WASM_BASE64, KERNEL_WASM_BASE64, SHARED_MEMORY_PAGES } from './generated/kernel-wasm.js';
 import { precCholSize, secondMomentSize } from './layout.js';
-import { PAIRED_COLUMNS, pairedRows, writePairs } from './paired-data.js';
 import type { ChunkCalls } from './claim-chunks.js';
 import { eStepChunks } from './thread-ranges.js';
 import { WorkerPool } from './threads.js';
@@ -55,6 +54,9 @@ interface KernelExports {
   free(ptr: number): void;
   workBytes(kind: number, k: number, d: number): number;
   workBytes32(kind: number, k: number, d: number): number;
+  dataBytes(rows: number, d: number): number;
+  dataUnitRows(d: number): number;
+  layOutData(x: number, rows: number, d: number, scratch: number): void;
   blockRows32(): number;
   eStepFull: EStepExport;
   eStepTied: EStepExport;
@@ -93,9 +95,6 @@ interface KindEntryPoints {
   /** Bytes of scratch for k components and d columns. */
   readonly workBytes: number;
 }
-
-/** Rows of an f64x2 row pair: the float64 kernel's ranges start on one. */
-const ROW_PAIR = 2;
 
 /** Rows per scoreRows call into wasm, which bounds the output scratch of a session. */
 const SCORE_BLOCK_ROWS = 1024;
@@ -173,7 +172,7 @@ interface SessionLayout {
   readonly bytes: number;
 }
 
-/** float64: rows × d f64 in row order, in pairs of rows for d ≤ PAIRED_COLUMNS (paired-data.ts); float32: whole quads of QUAD_ROWS rows of f32 (see float32-data.ts). */
+/** float64: `dataBytes` bytes, pairs or blocks of rows (assembly/data-layout.ts); float32: whole quads of QUAD_ROWS rows of f32 (see float32-data.ts). */
 function layoutSession(
   rows: number,
   d: number,
@@ -182,6 +181,7 @@ function layoutSession(
   dtype: KernelDtype,
   workBytes: number,
   weighted: boolean,
+  dataBytes: number,
 ): SessionLayout {
   let bytes = 0;
   const region = (size: number): number => {
@@ -190,11 +190,11 @@ function layoutSession(
     return at;
   };
   const single = dtype === 'float32';
-  // float64: whole pairs of rows, which the paired layout of d ≤ PAIRED_COLUMNS fills.
-  const paddedRows = single ? Math.ceil(rows / QUAD_ROWS) * QUAD_ROWS : pairedRows(rows);
+  // Weights: one per row of whole quads (float32) or pairs (float64) of rows.
+  const paddedRows = single ? Math.ceil(rows / QUAD_ROWS) * QUAD_ROWS : 2 * Math.ceil(rows / 2);
   const valueBytes = single ? 4 : 8;
   return {
-    x: region(valueBytes * paddedRows * d),
+    x: region(single ? 4 * paddedRows * d : dataBytes),
     weights: region(weighted ? 8 * paddedRows : 0),
     weights32: region(weighted && single ? 4 * paddedRows : 0),
     means: region(valueBytes * k * d),
@@ -282,7 +282,7 @@ class WasmSession implements KernelSession {
     this.wasm = getExports();
     this.entry = entryPoints(this.wasm, kind, dtype, k, cols);
     this.weighted = sampleWeight !== undefined;
-    this.layout = layoutSession(rows, cols, kind, k, dtype, this.entry.workBytes, this.weighted);
+    this.layout = layoutSession(rows, cols, kind, k, dtype, this.entry.workBytes, this.weighted, this.wasm.dataBytes(rows, cols));
     const centre = dtype === 'float32' ? columnCentres(data, rows, cols) : undefined;
     this.centre = centre;
     this.unscale = sampleWeight && centre ? weightUnscale(sampleWeight) : 1;
@@ -304,12 +304,17 @@ class WasmSession implements KernelSession {
         this.dispose(); // a value beyond the f32 range
         throw error;
       }
-    } else if (cols <= PAIRED_COLUMNS) {
-      writePairs(this.view(this.layout.x, pairedRows(rows) * cols), data, rows, cols);
     } else {
-      this.view(this.layout.x, rows * cols).set(data.subarray(0, rows * cols));
+      this.writeData(data);
     }
     if (sampleWeight) this.writeWeights(sampleWeight);
+  }
+
+  /** The float64 data, laid out by the kernel as it computes on it (assembly/data-layout.ts; its scratch holds a block). */
+  private writeData(data: Float64Array): void {
+    const { rows, cols, layout } = this;
+    this.view(layout.x, rows * cols).set(data.subarray(0, rows * cols));
+    this.wasm.layOutData(this.base + layout.x, rows, cols, this.base + layout.work);
   }
 
   /** The f64 weights (float32: padded with zeros to whole quads, plus their f32 copy divided by unscale). */
@@ -394,11 +399,19 @@ class WasmSession implements KernelSession {
     return logLikelihood;
   }
 
+  /**
+   * Rows every chunk of a threaded E-step but the last is a multiple of: float64 chunks start where the data's pairs
+   * or blocks do, so they read them in place (assembly/data-layout.ts); float32 chunks sum whole f32 runs.
+   */
+  private chunkGranule(): number {
+    return this.dtype === 'float32' ? this.wasm.blockRows32() : this.wasm.dataUnitRows(this.cols);
+  }
+
   async eStepThreaded(params: KernelParams, threads: EStepThreads, stats: SufficientStats): Promise<number> {
     if (!(threads instanceof WorkerPool)) throw new TypeError('threads must come from the WebAssembly kernel\'s openThreads');
     this.checkStats(stats);
     const { rows, cols: d, k, layout } = this;
-    const chunks = eStepChunks(rows, threads.count, this.dtype === 'float32' ? this.wasm.blockRows32() : ROW_PAIR);
+    const chunks = eStepChunks(rows, threads.count, this.chunkGranule());
     // Allocate before writing the parameters and starting workers: an allocation may grow the memory.
     const { base, layout: scratch } = this.ensureThreaded(chunks.length, threads.count);
     this.writeParams(params);

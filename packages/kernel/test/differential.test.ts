@@ -52,12 +52,13 @@ describe.each(COVARIANCE_KINDS)('wasm kernel agrees with the reference kernel: %
 });
 
 describe('ranges longer than one wasm block', () => {
-  // d = 2: data in pairs of rows, read in place from an even row, copied from an odd one (paired-data.ts).
+  // The data is stored in pairs of rows (d = 2) or in blocks of 64 rows (d = 5), read in place from the start of one
+  // and copied from elsewhere (data-layout.ts).
   for (const d of [2, 5]) {
-    it.each(COVARIANCE_KINDS)(`%s, d = ${d}: 2,500 rows from offset 1 and 2,501 from offset 0 (many blocks, odd length)`, (kind) => {
+    it.each(COVARIANCE_KINDS)(`%s, d = ${d}: 2,501 rows from offsets 1, 0, 64 and 65 (many blocks, odd length)`, (kind) => {
       const testCase = openCase(kind, 3, d, 2501, 77);
       try {
-        for (const start of [1, 0]) {
+        for (const start of [1, 0, 64, 65]) {
           compareScoreRows(testCase, start, 2501);
           compareEStep(testCase, start, 2501);
         }

@@ -9,6 +9,8 @@ import { mulberry32, randomData, randomParams } from './helpers/random.js';
 
 const D = 5;
 const K = 3;
+/** Rows of a block of the float64 data for d > 2 (assembly/data-layout.ts), on which its threads' chunks start. */
+const BLOCK_ROWS = 64;
 
 let open: EStepThreads | undefined;
 afterEach(async () => {
@@ -39,26 +41,26 @@ describe('eStepThreaded', () => {
   });
 
   for (const kind of COVARIANCE_KINDS) {
-    for (const rows of [101, 3001]) {
-      it(`${kind}, ${rows} rows, 3 threads: the single-threaded E-steps of the same chunks, added in chunk order, bit for bit`, async () => {
+    for (const [rows, d] of [[101, D], [3001, D], [3001, 2]] as const) {
+      it(`${kind}, ${rows} × ${d}, 3 threads: the single-threaded E-steps of the same chunks, added in chunk order, bit for bit`, async () => {
         const uniform = mulberry32(rows + K);
-        const params = randomParams(kind, K, D, uniform);
-        const data = randomData(rows, D, params, uniform);
+        const params = randomParams(kind, K, d, uniform);
+        const data = randomData(rows, d, params, uniform);
         const weights = Float64Array.from({ length: rows }, (_, i) => (i % 7 === 0 ? 0 : 0.5 + uniform()));
         const kernel = getKernel();
         open = await kernel.openThreads!(3);
         expect(open.count).toBe(3);
         for (const sampleWeight of [undefined, weights]) {
-          const session = kernel.createSession(data, rows, D, { kind, k: K }, sampleWeight);
+          const session = kernel.createSession(data, rows, d, { kind, k: K }, sampleWeight);
           try {
-            const expected = createStats(kind, K, D);
+            const expected = createStats(kind, K, d);
             let expectedLogLikelihood = 0;
-            for (const [start, end] of eStepChunks(rows, 3, 2)) {
-              const part = createStats(kind, K, D);
+            for (const [start, end] of eStepChunks(rows, 3, d <= 2 ? 2 : BLOCK_ROWS)) {
+              const part = createStats(kind, K, d);
               expectedLogLikelihood += session.eStep(params, start, end, part);
               addStats(expected, part);
             }
-            const stats = createStats(kind, K, D);
+            const stats = createStats(kind, K, d);
             const logLikelihood = await session.eStepThreaded!(params, open, stats);
             expect(logLikelihood).toBe(expectedLogLikelihood);
             expect(stats).toEqual(expected);
