@@ -88,32 +88,60 @@ export interface DataScale {
   readonly block: Float64Array;
 }
 
+/** Σ_i (x_i − mean)_c² on the diagonal of a dense d×d matrix (zeros elsewhere): for a diagonal module. */
+function centredDiagonal(X: Matrix, mean: Float64Array): Float64Array {
+  const { data, rows: n, cols: d } = X;
+  const sums = new Float64Array(d);
+  for (let i = 0, row = 0; i < n; i++, row += d) {
+    for (let c = 0; c < d; c++) {
+      const centred = data[row + c]! - mean[c]!;
+      sums[c]! += centred * centred;
+    }
+  }
+  const dense = new Float64Array(d * d);
+  for (let c = 0; c < d; c++) dense[c * d + c] = sums[c]!;
+  return dense;
+}
+
+/** The upper triangle of Σ_i (x_i − mean)(x_i − mean)ᵀ (zeros below), two rows per pass over it. */
+function centredScatter(X: Matrix, mean: Float64Array): Float64Array {
+  const { data, rows: n, cols: d } = X;
+  const dense = new Float64Array(d * d);
+  const first = new Float64Array(d);
+  const second = new Float64Array(d);
+  for (let i = 0; i < n; i += 2) {
+    // A lone last row pairs with zeros.
+    const hasSecond = i + 1 < n;
+    for (let c = 0; c < d; c++) {
+      first[c] = data[i * d + c]! - mean[c]!;
+      second[c] = hasSecond ? data[(i + 1) * d + c]! - mean[c]! : 0;
+    }
+    for (let a = 0; a < d; a++) {
+      const firstA = first[a]!;
+      const secondA = second[a]!;
+      const row = a * d;
+      for (let b = a; b < d; b++) dense[row + b]! += firstA * first[b]! + secondA * second[b]!;
+    }
+  }
+  return dense;
+}
+
 export function dataScale(X: Matrix, module: CovarianceModule, regCovar: number): DataScale {
   const { data, rows: n, cols: d } = X;
   const mean = new Float64Array(d);
   const meanSquare = new Float64Array(d);
-  for (let i = 0; i < n; i++) {
+  for (let i = 0, row = 0; i < n; i++, row += d) {
     for (let c = 0; c < d; c++) {
-      mean[c]! += data[i * d + c]!;
-      meanSquare[c]! += data[i * d + c]! ** 2;
+      const value = data[row + c]!;
+      mean[c]! += value;
+      meanSquare[c]! += value * value;
     }
   }
   for (let c = 0; c < d; c++) {
     mean[c]! /= n;
     meanSquare[c]! /= n;
   }
-  // The upper triangle, summed then divided once, mirrored: the data's covariance is one pass of n·d(d+1)/2 terms,
-  // or of n·d for a diagonal module, whose blocks are read on the diagonal only.
-  const dense = new Float64Array(d * d);
-  const centred = new Float64Array(d);
-  const columnsAfter = (a: number): number => (module.diagonal ? a + 1 : d);
-  for (let i = 0; i < n; i++) {
-    for (let c = 0; c < d; c++) centred[c] = data[i * d + c]! - mean[c]!;
-    for (let a = 0; a < d; a++) {
-      const da = centred[a]!;
-      for (let b = a; b < columnsAfter(a); b++) dense[a * d + b]! += da * centred[b]!;
-    }
-  }
+  const dense = module.diagonal ? centredDiagonal(X, mean) : centredScatter(X, mean);
   for (let a = 0; a < d; a++) {
     for (let b = a; b < d; b++) {
       dense[a * d + b]! /= n;
