@@ -141,6 +141,7 @@ export function dataScale(X: Matrix, module: CovarianceModule, regCovar: number)
     mean[c]! /= n;
     meanSquare[c]! /= n;
   }
+  // The data's covariance, summed then divided once and mirrored; a diagonal module reads only its diagonal.
   const dense = module.diagonal ? centredDiagonal(X, mean) : centredScatter(X, mean);
   for (let a = 0; a < d; a++) {
     for (let b = a; b < d; b++) {
