@@ -22,16 +22,23 @@ describe('eStepChunks', () => {
   it('gives one thread one chunk; more threads guided chunks, each a (2·threads)-th of the rows left, at least 256 rows', () => {
     expect(eStepChunks(100_000, 1, 2)).toEqual([[0, 100_000]]);
     const chunks = eStepChunks(100_000, 2, 2);
-    expect(chunks.slice(0, 3)).toEqual([[0, 25_000], [25_000, 43_750], [43_750, 57_814]]);
-    expect(chunks.slice(-2)).toEqual([[99_514, 99_770], [99_770, 100_000]]);
     chunks.forEach(([start, end], c) => {
       expect(start).toBe(c === 0 ? 0 : chunks[c - 1]![1]);
       expect(start % 2).toBe(0);
       if (c < chunks.length - 1) expect(end - start).toBeGreaterThanOrEqual(256);
+      // Past the ramp of the first chunks, each is the guided size.
+      if (c >= 8 && c < chunks.length - 1) expect(end - start).toBe(Math.max(256, 2 * Math.ceil((100_000 - start) / 8)));
     });
+    expect(chunks.slice(-2)).toEqual([[99_510, 99_766], [99_766, 100_000]]);
     expect(eStepChunks(1000, 3, 64)).toEqual([[0, 256], [256, 512], [512, 768], [768, 1000]]);
     expect(eStepChunks(101, 3, 2)).toEqual([[0, 101]]);
     expect(eStepChunks(0, 2, 2)).toEqual([[0, 0]]);
+  });
+
+  it('ramps the first chunks up from 256 rows, 4 times longer every `threads` chunks, until the guided size is smaller', () => {
+    const lengths = eStepChunks(100_000, 2, 2).map(([start, end]) => end - start);
+    expect(lengths.slice(0, 9)).toEqual([256, 256, 1024, 1024, 4096, 4096, 16_384, 16_384, 14_120]);
+    expect(eStepChunks(100_000, 3, 64).slice(0, 4).map(([start, end]) => end - start)).toEqual([256, 256, 256, 1024]);
   });
 });
 
