@@ -80,23 +80,29 @@ function tableOf(results, configurations) {
   return formatTable(header, body);
 }
 
-/** The fastest of `repeat` runs of `run` (by msPerIter): other jobs on a shared machine only ever add time. */
-async function fastestOf(repeat, run) {
-  let fastest;
-  for (let r = 0; r < repeat; r++) {
-    const result = await run();
-    if (fastest === undefined || result.msPerIter < fastest.msPerIter) fastest = result;
-  }
-  return fastest;
+/** The fastest of some runs (by msPerIter): other jobs on a shared machine only ever add time. */
+function fastest(runs) {
+  return runs.reduce((a, b) => (b.msPerIter < a.msPerIter ? b : a));
 }
 
-/** scikit-learn's runs of one data set, each type's fastest of `repeat` runs (the same script, start and data). */
-function runSklearnFastest(metaPath, repeat) {
-  const runs = Array.from({ length: repeat }, () => runSklearn(metaPath));
-  const results = runs[0].results.map(({ type }) =>
-    runs.map((run) => run.results.find((r) => r.type === type)).reduce((a, b) => (b.msPerIter < a.msPerIter ? b : a)),
-  );
-  return { ...runs[0], results };
+/**
+ * `repeat` rounds over one case: in each, scikit-learn's run of every type, then one gmm run of every type and
+ * configuration. Rounds rather than back-to-back repeats: a stretch of seconds when another tenant takes a core
+ * slows the runs of a round or two, not every run of one configuration. Returns the runs: sklearn[round] (the
+ * script's output) and gmm[type][configuration key][round].
+ */
+async function runRounds(repeat, metaPath, X, start, configurations) {
+  const sklearn = [];
+  const gmm = Object.fromEntries(TYPES.map((type) => [type, Object.fromEntries(configurations.map(({ key }) => [key, []]))]));
+  for (let round = 0; round < repeat; round++) {
+    sklearn.push(runSklearn(metaPath));
+    for (const type of TYPES) {
+      for (const configuration of configurations) {
+        gmm[type][configuration.key].push(await timeFit(X, { ...fixedStartOptions(start, type), ...configuration.extra }));
+      }
+    }
+  }
+  return { sklearn, gmm };
 }
 
 /** `repeat`: every timing is the fastest of that many runs (scikit-learn and gmm alike). */
@@ -107,14 +113,14 @@ export async function compareWithSklearn(cases, quick, repeat = 1) {
   let sklearnRuntime;
   for (const benchCase of cases) {
     const { X, start, metaPath } = loadDataset(benchCase, DATA_SEED);
-    const sklearn = runSklearnFastest(metaPath, repeat);
-    sklearnRuntime = { version: sklearn.sklearn, threadpools: sklearn.threadpools };
+    const runs = await runRounds(repeat, metaPath, X, start, configurations);
+    sklearnRuntime = { version: runs.sklearn[0].sklearn, threadpools: runs.sklearn[0].threadpools };
     for (const type of TYPES) {
-      const reference = sklearn.results.find((r) => r.type === type);
+      const reference = fastest(runs.sklearn.map((run) => run.results.find((r) => r.type === type)));
       const { name, n, d, k } = benchCase;
       const result = { case: name, n, d, k, type, sklearn: reference };
       for (const configuration of configurations) {
-        const gmm = await fastestOf(repeat, () => timeFit(X, { ...fixedStartOptions(start, type), ...configuration.extra }));
+        const gmm = fastest(runs.gmm[type][configuration.key]);
         result[configuration.key] = { ...gmm, ratio: reference.msPerIter / gmm.msPerIter, ...agreement(gmm, configuration, result) };
       }
       result.agree = configurations.every(({ key }) => result[key].agree);
