@@ -3,7 +3,6 @@
  * covariance cannot be factorised, that collapsed, or that holds less than one point is re-seeded at the
  * worst-explained row, or dropped when no row can take it.
  */
-import { diagonalOf } from './covariance/blocks.js';
 import type { CovarianceModule } from './covariance/index.js';
 import type { Matrix } from './data.js';
 import { IllDefinedCovarianceError } from './errors.js';
@@ -142,7 +141,7 @@ export function dataScale(X: Matrix, module: CovarianceModule, regCovar: number)
     meanSquare[c]! /= n;
   }
   // The data's covariance, summed then divided once and mirrored; a diagonal module reads only its diagonal.
-  const dense = module.diagonal ? centredDiagonal(X, mean) : centredScatter(X, mean);
+  const dense = module.variances ? centredDiagonal(X, mean) : centredScatter(X, mean);
   for (let a = 0; a < d; a++) {
     for (let b = a; b < d; b++) {
       dense[a * d + b]! /= n;
@@ -168,9 +167,8 @@ function diagnose(
 ): (ResetReason | undefined)[] {
   const blockReasons = new Map<number, ResetReason | undefined>();
   const blockReason = (b: number): ResetReason | undefined => {
-    const block = module.denseCovariance(estimate.covariances, b, d);
-    // A diagonal block's squared pivots are its diagonal: the O(d³) factorisation would only subtract zeros.
-    const pivots = module.diagonal ? diagonalOf(block, d) : squaredPivots(block, d);
+    // A diagonal block's squared pivots are its variances: the O(d³) factorisation would only subtract zeros.
+    const pivots = module.variances?.(estimate.covariances, b, d) ?? squaredPivots(module.denseCovariance(estimate.covariances, b, d), d);
     if (pivots.some((pivot) => !(pivot > 0 && Number.isFinite(pivot)))) return 'ill-defined';
     if (!collapse) return undefined;
     const collapsed = pivots.some((pivot, c) => scale.pivots[c]! > 0 && pivot - regCovar < COLLAPSE_FRACTION * scale.pivots[c]!);

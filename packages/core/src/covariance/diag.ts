@@ -13,7 +13,7 @@ function inverseSqrt(variance: number, component: number, feature: number): numb
 
 export const diag: CovarianceModule = {
   type: 'diag',
-  diagonal: true,
+  variances: (covariances, b, d) => covariances.slice(b * d, (b + 1) * d),
 
   nestedShape: (k, d) => [k, d],
 

@@ -16,7 +16,6 @@ import type { CovarianceModule } from './types.js';
 
 export const full: CovarianceModule = {
   type: 'full',
-  diagonal: false,
 
   nestedShape: (k, d) => [k, d, d],
 

@@ -15,7 +15,7 @@ function meanVariance(diagonal: Float64Array): number {
 
 export const spherical: CovarianceModule = {
   type: 'spherical',
-  diagonal: true,
+  variances: (covariances, b, d) => new Float64Array(d).fill(covariances[b]!),
 
   nestedShape: (k) => [k],
 

@@ -15,7 +15,6 @@ import type { CovarianceModule } from './types.js';
 
 export const tied: CovarianceModule = {
   type: 'tied',
-  diagonal: false,
 
   nestedShape: (_k, d) => [d, d],
 

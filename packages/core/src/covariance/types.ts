@@ -22,8 +22,11 @@ export interface MStepInput {
  */
 export interface CovarianceModule {
   readonly type: CovarianceType;
-  /** Covariances are diagonal (diag, spherical): fromDenseBlocks reads only the diagonal of a dense block. */
-  readonly diagonal: boolean;
+  /**
+   * Diagonal covariances only (diag, spherical): the variances of block b, the whole covariance. fromDenseBlocks
+   * then reads only the diagonal of a dense block.
+   */
+  readonly variances?: (covariances: Float64Array, b: number, d: number) => Float64Array;
   /** Shape of the covariances (and of precisions and their dense factors) as nested arrays. */
   nestedShape(k: number, d: number): number[];
   /** Free parameters of the covariances. */
