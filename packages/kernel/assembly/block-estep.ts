@@ -365,8 +365,8 @@ const SLOT: usize = 16;
 ): v128 {
   zeroPadding(d, work);
   if (kind == SPHERICAL && d > 2) centreMeans(d, k, means, work);
-  // For the narrow passes (d ≤ 2).
   const xb = blockRowsOffset(work);
+  // For the narrow passes (d ≤ 2).
   const resp = blockRespOffset(work, d);
   const accN = blockAccNOffset(work, k, d);
   const accS = blockAccSOffset(work, k, d);

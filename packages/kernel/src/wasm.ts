@@ -190,8 +190,8 @@ function layoutSession(
     return at;
   };
   const single = dtype === 'float32';
-  // Weights: one per row of whole quads (float32) or pairs (float64) of rows.
-  const paddedRows = single ? Math.ceil(rows / QUAD_ROWS) * QUAD_ROWS : 2 * Math.ceil(rows / 2);
+  // float32: whole quads of rows (data and weights); float64: one weight per row (assembly/block-estep.ts reads none past the rows).
+  const paddedRows = single ? Math.ceil(rows / QUAD_ROWS) * QUAD_ROWS : rows;
   const valueBytes = single ? 4 : 8;
   return {
     x: region(single ? 4 * paddedRows * d : dataBytes),
